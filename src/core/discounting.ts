@@ -1,0 +1,161 @@
+/**
+ * Discounting: timing conventions, constant, per-period and declining rates, present value,
+ * real ↔ nominal rates and price-year conversion. The one discounting routine every function,
+ * the planner's formulas and their tests rely on.
+ */
+import { fail, show } from "./errors";
+
+/**
+ * When in its period a value falls. Value number i (from 0) sits at time i + 1 − type:
+ * 0 = end of period (Excel NPV: the first value is discounted one full period),
+ * 1 = start of period (the first value is today, undiscounted), 0.5 = mid-period.
+ */
+export type Timing = 0 | 0.5 | 1;
+
+/** One rate for every period, or one rate per period (the rate of period k covers time k−1 to k). */
+export type RateSpec = number | readonly number[];
+
+export const MAX_PERIODS = 10000;
+
+export function asTiming(x: number): Timing {
+  if (x === 0 || x === 1 || x === 0.5) return x;
+  return fail("badTiming", { got: show(x) });
+}
+
+/** The time, in periods from today, at which value number i sits. */
+export function timeOf(i: number, timing: Timing): number {
+  return i + 1 - timing;
+}
+
+/** How many per-period rates a series of n values needs under a timing convention. */
+export function ratesNeeded(n: number, timing: Timing): number {
+  return n === 0 ? 0 : Math.ceil(timeOf(n - 1, timing));
+}
+
+function checkRate(r: number, pos?: number): void {
+  if (!(r > -1)) fail("rateTooLow", { got: show(r), pos: pos ?? "" });
+}
+
+/** Validates a rate spec for n values; a range of one cell counts as a constant rate. */
+export function normaliseRate(rate: RateSpec, n: number, timing: Timing): RateSpec {
+  if (typeof rate === "number") {
+    checkRate(rate);
+    return rate;
+  }
+  if (rate.length === 1) return normaliseRate(rate[0], n, timing);
+  const need = ratesNeeded(n, timing);
+  if (rate.length < need) fail("tooFewRates", { got: rate.length, need });
+  for (let k = 0; k < need; k++) checkRate(rate[k], k + 1);
+  return rate;
+}
+
+/**
+ * Accumulation factors G_i (so that the discount factor is 1 / G_i) for n values.
+ * A constant rate uses (1 + r)^t, exactly as Excel's NPV does. Per-period rates use the cumulative
+ * product of each period's (1 + r_k), with a fractional last step for mid-period timing; computing
+ * (1 + r_t)^t with period t's own rate would make the factor jump up where a declining schedule steps down.
+ */
+export function accumulationFactors(rate: RateSpec, n: number, timing: Timing): number[] {
+  const spec = normaliseRate(rate, n, timing);
+  const out = new Array<number>(n);
+  if (typeof spec === "number") {
+    const base = 1 + spec;
+    for (let i = 0; i < n; i++) out[i] = Math.pow(base, timeOf(i, timing));
+    return out;
+  }
+  let whole = 1; // product of (1 + r_k) for all whole periods passed so far
+  let passed = 0;
+  for (let i = 0; i < n; i++) {
+    const t = timeOf(i, timing);
+    const full = Math.floor(t);
+    while (passed < full) whole *= 1 + spec[passed++];
+    const frac = t - full;
+    out[i] = frac === 0 ? whole : whole * Math.pow(1 + spec[full], frac);
+  }
+  return out;
+}
+
+export function discountFactors(rate: RateSpec, n: number, timing: Timing = 0): number[] {
+  return accumulationFactors(rate, n, timing).map((g) => 1 / g);
+}
+
+/** Present value of a series (blanks already read as 0). Equals Excel NPV for timing 0 and a constant rate. */
+export function presentValue(rate: RateSpec, values: readonly number[], timing: Timing = 0): number {
+  const g = accumulationFactors(rate, values.length, timing);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] / g[i];
+  return sum;
+}
+
+/** Discounted values, one per period (the terms of the present value). */
+export function discountedValues(rate: RateSpec, values: readonly number[], timing: Timing = 0): number[] {
+  const g = accumulationFactors(rate, values.length, timing);
+  return values.map((v, i) => v / g[i]);
+}
+
+// ---- Declining long-term rates (HM Treasury Green Book) ----
+
+export type ScheduleName = "standard" | "health";
+
+/** Green Book bands: the rate applies to periods up to and including `through` (period 1 = year 0 to 1). */
+const GREEN_BOOK: ReadonlyArray<{ through: number; rate: number }> = [
+  { through: 30, rate: 0.035 },
+  { through: 75, rate: 0.03 },
+  { through: 125, rate: 0.025 },
+  { through: 200, rate: 0.02 },
+  { through: 300, rate: 0.015 },
+  { through: Infinity, rate: 0.01 },
+];
+
+/** The health variant scales the standard schedule by 1.5 / 3.5 (1.5 % for the first 30 years). */
+const HEALTH_SCALE = 1.5 / 3.5;
+
+export function scheduleName(name: string): ScheduleName {
+  const s = name.trim().toLowerCase();
+  if (s === "" || s === "standard" || s === "green book" || s === "greenbook") return "standard";
+  if (s === "health" || s === "hälsa" || s === "halsa") return "health";
+  return fail("unknownSchedule", { got: name });
+}
+
+/** Per-period rates of a declining schedule for periods 1..n, usable as a per-period RateSpec. */
+export function decliningRates(schedule: ScheduleName, n: number): number[] {
+  const scale = schedule === "health" ? HEALTH_SCALE : 1;
+  const out = new Array<number>(n);
+  let band = 0;
+  for (let k = 1; k <= n; k++) {
+    while (k > GREEN_BOOK[band].through) band++;
+    out[k - 1] = GREEN_BOOK[band].rate * scale;
+  }
+  return out;
+}
+
+// ---- Real and nominal rates, price years ----
+
+/** (1 + nominal) = (1 + real)(1 + inflation). */
+export function realRate(nominal: number, inflation: number): number {
+  if (!(inflation > -1)) fail("outOfRange", { arg: "inflation", min: "−100 %", max: "∞", got: show(inflation) });
+  if (!(nominal > -1)) fail("rateTooLow", { got: show(nominal) });
+  return (1 + nominal) / (1 + inflation) - 1;
+}
+
+export function nominalRate(real: number, inflation: number): number {
+  if (!(inflation > -1)) fail("outOfRange", { arg: "inflation", min: "−100 %", max: "∞", got: show(inflation) });
+  if (!(real > -1)) fail("rateTooLow", { got: show(real) });
+  return (1 + real) * (1 + inflation) - 1;
+}
+
+/**
+ * Brings a cost series to the price level of one year: value_t × index_base / index_t.
+ * `index` has one price index per period (e.g. KPI or SKR's PKV), `baseIndex` is the index of the price year.
+ */
+export function toPriceYear(values: readonly number[], index: readonly number[], baseIndex: number): number[] {
+  if (index.length !== values.length && index.length !== 1) {
+    fail("sizeMismatch", { a: "values", b: "index", sa: values.length, sb: index.length });
+  }
+  if (!(baseIndex > 0)) fail("notPositive", { arg: "base_index", got: show(baseIndex) });
+  return values.map((v, i) => {
+    const ix = index.length === 1 ? index[0] : index[i];
+    if (!(ix > 0)) fail("notPositive", { arg: `index (${i + 1})`, got: show(ix) });
+    return (v * baseIndex) / ix;
+  });
+}

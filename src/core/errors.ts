@@ -1,0 +1,190 @@
+/**
+ * Errors of the calculation core, as Excel understands them.
+ *
+ * The core throws `SocinvError` for any input it cannot compute on. The function adapters catch it at the
+ * boundary and turn it into an Excel error value (`#VALUE!`, `#N/A`, `#NUM!`, `#DIV/0!`), so nothing ever
+ * escapes as an unhandled exception. Every message exists in Swedish and English in one catalogue below.
+ */
+
+/** The Excel error kinds we produce. Names follow CustomFunctions.ErrorCode. */
+export type ErrorKind = "invalidValue" | "notAvailable" | "invalidNumber" | "divisionByZero";
+
+/** The error value Excel shows for each kind, in English Excel (Swedish Excel shows the translated form). */
+export const EXCEL_ERROR_STRING: Record<ErrorKind, string> = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  invalidNumber: "#NUM!",
+  divisionByZero: "#DIV/0!",
+};
+
+type Params = Record<string, string | number>;
+interface Message {
+  kind: ErrorKind;
+  sv: (p: Params) => string;
+  en: (p: Params) => string;
+}
+
+/** One catalogue of bilingual messages. Keys are stable; tests refer to them. */
+export const MESSAGES = {
+  notANumber: {
+    kind: "invalidValue",
+    sv: (p) => `${p.arg} måste vara ett tal (fick ${p.got}).`,
+    en: (p) => `${p.arg} must be a number (got ${p.got}).`,
+  },
+  textInRange: {
+    kind: "invalidValue",
+    sv: (p) => `${p.arg}: värde nr ${p.pos} är text (${p.got}), inte ett tal.`,
+    en: (p) => `${p.arg}: value no. ${p.pos} is text (${p.got}), not a number.`,
+  },
+  errorInRange: {
+    kind: "invalidValue",
+    sv: (p) => `${p.arg}: värde nr ${p.pos} är felvärdet ${p.got}.`,
+    en: (p) => `${p.arg}: value no. ${p.pos} is the error ${p.got}.`,
+  },
+  notFinite: {
+    kind: "invalidNumber",
+    sv: (p) => `${p.arg}: talet är för stort eller ogiltigt.`,
+    en: (p) => `${p.arg}: the number is too large or invalid.`,
+  },
+  emptyRange: {
+    kind: "invalidValue",
+    sv: (p) => `${p.arg} innehåller inga värden.`,
+    en: (p) => `${p.arg} contains no values.`,
+  },
+  notAVector: {
+    kind: "invalidValue",
+    sv: (p) => `${p.arg} måste vara en rad eller en kolumn (fick ${p.rows}×${p.cols}).`,
+    en: (p) => `${p.arg} must be a single row or column (got ${p.rows}×${p.cols}).`,
+  },
+  rateTooLow: {
+    kind: "invalidNumber",
+    sv: (p) => `Diskonteringsräntan ${p.pos ? `för period ${p.pos} ` : ""}måste vara större än −100 % (fick ${p.got}).`,
+    en: (p) => `The discount rate ${p.pos ? `for period ${p.pos} ` : ""}must be greater than −100% (got ${p.got}).`,
+  },
+  tooFewRates: {
+    kind: "invalidValue",
+    sv: (p) => `Räntan har ${p.got} värden men ${p.need} perioder behöver en ränta var.`,
+    en: (p) => `The rate has ${p.got} values but ${p.need} periods need one rate each.`,
+  },
+  badTiming: {
+    kind: "invalidNumber",
+    sv: (p) => `Typ måste vara 0 (periodens slut), 1 (periodens början) eller 0,5 (mitten av perioden); fick ${p.got}.`,
+    en: (p) => `Type must be 0 (end of period), 1 (start of period) or 0.5 (mid-period); got ${p.got}.`,
+  },
+  badPeriods: {
+    kind: "invalidNumber",
+    sv: (p) => `Antal perioder måste vara ett heltal från 1 till ${p.max} (fick ${p.got}).`,
+    en: (p) => `The number of periods must be a whole number from 1 to ${p.max} (got ${p.got}).`,
+  },
+  badBoolean: {
+    kind: "invalidValue",
+    sv: (p) => `${p.arg} måste vara SANT eller FALSKT (fick ${p.got}).`,
+    en: (p) => `${p.arg} must be TRUE or FALSE (got ${p.got}).`,
+  },
+  neverPaysBack: {
+    kind: "notAvailable",
+    sv: () => `Betalar sig inte inom serien: det ackumulerade nettot är negativt i sista perioden.`,
+    en: () => `Does not pay back within the series: the cumulative net is negative in the last period.`,
+  },
+  benefitNotPositive: {
+    kind: "divisionByZero",
+    sv: () => `Nuvärdet av nyttan per lyckat utfall är 0, så ingen brytpunkt finns.`,
+    en: () => `The present value of the benefit per success is 0, so there is no break-even point.`,
+  },
+  negativeBenefit: {
+    kind: "invalidNumber",
+    sv: () => `Nuvärdet av nyttan per lyckat utfall är negativt; ange undvikna kostnader som positiva tal.`,
+    en: () => `The present value of the benefit per success is negative; enter avoided costs as positive numbers.`,
+  },
+  negativeCosts: {
+    kind: "invalidNumber",
+    sv: () => `Nuvärdet av kostnaderna är negativt; ange kostnader som positiva tal.`,
+    en: () => `The present value of the costs is negative; enter costs as positive numbers.`,
+  },
+  notPositive: {
+    kind: "invalidNumber",
+    sv: (p) => `${p.arg} måste vara större än 0 (fick ${p.got}).`,
+    en: (p) => `${p.arg} must be greater than 0 (got ${p.got}).`,
+  },
+  outOfRange: {
+    kind: "invalidNumber",
+    sv: (p) => `${p.arg} måste ligga mellan ${p.min} och ${p.max} (fick ${p.got}).`,
+    en: (p) => `${p.arg} must be between ${p.min} and ${p.max} (got ${p.got}).`,
+  },
+  unknownSchedule: {
+    kind: "invalidValue",
+    sv: (p) => `Okänt ränteschema "${p.got}". Välj "standard" eller "health" ("hälsa").`,
+    en: (p) => `Unknown rate schedule "${p.got}". Choose "standard" or "health".`,
+  },
+  noRoot: {
+    kind: "invalidNumber",
+    sv: () => `Ingen ränta gör nuvärdet till noll (flödet byter inte tecken, eller roten ligger utanför −99 %…1 000 000 %).`,
+    en: () => `No rate makes the present value zero (the flows do not change sign, or the root lies outside −99%…1,000,000%).`,
+  },
+  severalRoots: {
+    kind: "invalidNumber",
+    sv: (p) => `Flera räntor gör nuvärdet till noll (${p.roots}); internräntan är inte entydig.`,
+    en: (p) => `Several rates make the present value zero (${p.roots}); the internal rate of return is ambiguous.`,
+  },
+  sizeMismatch: {
+    kind: "invalidValue",
+    sv: (p) => `${p.a} och ${p.b} måste ha samma storlek (${p.sa} mot ${p.sb}).`,
+    en: (p) => `${p.a} and ${p.b} must have the same size (${p.sa} vs ${p.sb}).`,
+  },
+  internal: {
+    kind: "invalidValue",
+    sv: (p) => `Internt fel i beräkningen: ${p.detail}`,
+    en: (p) => `Internal calculation error: ${p.detail}`,
+  },
+} satisfies Record<string, Message>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export class SocinvError extends Error {
+  readonly kind: ErrorKind;
+  readonly id: string;
+  readonly sv: string;
+  readonly en: string;
+
+  constructor(id: MessageId | string, params: Params = {}, catalogue: Record<string, Message> = MESSAGES) {
+    const m = catalogue[id] ?? MESSAGES.internal;
+    const sv = m.sv(params);
+    const en = m.en(params);
+    super(`${sv} / ${en}`);
+    this.name = "SocinvError";
+    this.kind = m.kind;
+    this.id = id;
+    this.sv = sv;
+    this.en = en;
+  }
+
+  /** The Excel error string, e.g. "#N/A". */
+  get excel(): string {
+    return EXCEL_ERROR_STRING[this.kind];
+  }
+}
+
+/** Throws a SocinvError from the catalogue. Typed `never` so callers can use it in expressions. */
+export function fail(id: MessageId, params: Params = {}): never {
+  throw new SocinvError(id, params);
+}
+
+/**
+ * A catalogue other core modules can extend with their own messages while sharing the error type.
+ * Use: `const raise = catalogue({...}); raise("myId", {...})`.
+ */
+export function catalogue<K extends string>(messages: Record<K, Message>): (id: K, params?: Params) => never {
+  const merged: Record<string, Message> = { ...MESSAGES, ...messages };
+  return (id, params = {}) => {
+    throw new SocinvError(id, params, merged);
+  };
+}
+
+/** Formats a number for a message the way a reader expects (up to 6 significant digits). */
+export function show(x: unknown): string {
+  if (typeof x === "number") return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
+  if (typeof x === "string") return JSON.stringify(x.length > 30 ? x.slice(0, 27) + "…" : x);
+  if (x === null || x === undefined) return "tomt/blank";
+  if (typeof x === "boolean") return x ? "SANT/TRUE" : "FALSKT/FALSE";
+  return String(x);
+}
