@@ -98,17 +98,14 @@ export function discountedValues(rate: RateSpec, values: readonly number[], timi
 export type ScheduleName = "standard" | "health";
 
 /** Green Book bands: the rate applies to periods up to and including `through` (period 1 = year 0 to 1). */
-const GREEN_BOOK: ReadonlyArray<{ through: number; rate: number }> = [
-  { through: 30, rate: 0.035 },
-  { through: 75, rate: 0.03 },
-  { through: 125, rate: 0.025 },
-  { through: 200, rate: 0.02 },
-  { through: 300, rate: 0.015 },
-  { through: Infinity, rate: 0.01 },
+const GREEN_BOOK: ReadonlyArray<{ through: number; percent: number }> = [
+  { through: 30, percent: 3.5 },
+  { through: 75, percent: 3.0 },
+  { through: 125, percent: 2.5 },
+  { through: 200, percent: 2.0 },
+  { through: 300, percent: 1.5 },
+  { through: Infinity, percent: 1.0 },
 ];
-
-/** The health variant scales the standard schedule by 1.5 / 3.5 (1.5 % for the first 30 years). */
-const HEALTH_SCALE = 1.5 / 3.5;
 
 export function scheduleName(name: string): ScheduleName {
   const s = name.trim().toLowerCase();
@@ -119,12 +116,14 @@ export function scheduleName(name: string): ScheduleName {
 
 /** Per-period rates of a declining schedule for periods 1..n, usable as a per-period RateSpec. */
 export function decliningRates(schedule: ScheduleName, n: number): number[] {
-  const scale = schedule === "health" ? HEALTH_SCALE : 1;
+  // The health variant scales the standard rates by 1.5 / 3.5 (1.5 % for the first 30 years). Working in
+  // percent and dividing last keeps 3.5 % → 1.5 % exact in doubles.
+  const rateOf = (percent: number) => (schedule === "health" ? (percent * 1.5) / 3.5 : percent) / 100;
   const out = new Array<number>(n);
   let band = 0;
   for (let k = 1; k <= n; k++) {
     while (k > GREEN_BOOK[band].through) band++;
-    out[k - 1] = GREEN_BOOK[band].rate * scale;
+    out[k - 1] = rateOf(GREEN_BOOK[band].percent);
   }
   return out;
 }

@@ -118,8 +118,8 @@ export const MESSAGES = {
   },
   noRoot: {
     kind: "invalidNumber",
-    sv: () => `Ingen ränta gör nuvärdet till noll (flödet byter inte tecken, eller roten ligger utanför −99 %…1 000 000 %).`,
-    en: () => `No rate makes the present value zero (the flows do not change sign, or the root lies outside −99%…1,000,000%).`,
+    sv: () => `Ingen ränta gör nuvärdet till noll (flödet byter inte tecken, eller roten ligger utanför −99,9999 %…1 000 000 %).`,
+    en: () => `No rate makes the present value zero (the flows do not change sign, or the root lies outside −99.9999%…1,000,000%).`,
   },
   severalRoots: {
     kind: "invalidNumber",

@@ -1,12 +1,12 @@
 /**
  * Internal rate of return: the discount rate at which the present value is zero (the break-even
  * discount rate). Robust where Newton's method (Excel IRR) is not: it scans the whole range of rates
- * from −99 % to 1,000,000 % for sign changes and refines each by bisection, so several roots are
+ * from −99.9999 % to 1,000,000 % for sign changes and refines each by bisection, so several roots are
  * reported as ambiguous and no root as such, instead of a number that depends on a guess.
  */
 import { fail } from "./errors";
 
-const LOW = Math.log(0.01); // r = −99 %
+const LOW = Math.log(1e-6); // r = −99.9999 %
 const HIGH = Math.log(10001); // r = 1,000,000 %
 const STEPS = 4000;
 

@@ -248,12 +248,13 @@ export function evaluateFormula(formula: string, sheets: Record<string, unknown[
   if (typeof top === "object" && top !== null && "type" in top) {
     return { value: (top as any).value, message: (top as any).message };
   }
-  const array = engine.getCellFormula({ sheet: sheetId, row: 0, col: 0 }) !== undefined && engine.isCellPartOfArray({ sheet: sheetId, row: 0, col: 0 });
-  if (!array) return { value: toJsonValue(top) };
-  const dims = engine.getSheetDimensions(sheetId);
-  const values = engine.getRangeValues({
-    start: { sheet: sheetId, row: 0, col: 0 },
-    end: { sheet: sheetId, row: Math.max(0, dims.height - 1), col: Math.max(0, dims.width - 1) },
-  });
+  const origin = { sheet: sheetId, row: 0, col: 0 };
+  if (!engine.isCellPartOfArray(origin)) return { value: toJsonValue(top) };
+  // The spill is the block of array cells starting at A1 (the scratch sheet holds nothing else).
+  let width = 1;
+  while (engine.isCellPartOfArray({ sheet: sheetId, row: 0, col: width })) width++;
+  let height = 1;
+  while (engine.isCellPartOfArray({ sheet: sheetId, row: height, col: 0 })) height++;
+  const values = engine.getRangeValues({ start: origin, end: { sheet: sheetId, row: height - 1, col: width - 1 } });
   return { value: values.map((r) => r.map(toJsonValue)) as JsonValue[][] };
 }
