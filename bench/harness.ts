@@ -6,7 +6,14 @@ export interface BenchCase {
   name: string;
   /** What one run does, e.g. "10,000 × SOCINV.NPV on 50 periods". */
   detail: string;
-  run: () => void;
+  run?: () => void;
+  /**
+   * For work that is measured elsewhere (e.g. inside a browser page): one run, resolving to the milliseconds
+   * it measured. Used instead of `run` by runCaseAsync (bench/run.ts); `rounds` and the median apply the same way.
+   */
+  runAsync?: () => Promise<number>;
+  /** Called once after the case's rounds (e.g. to close a browser). */
+  teardown?: () => Promise<void>;
   /** The same work as a plain float loop, for the ratio. Omit when there is no meaningful baseline. */
   baseline?: () => void;
   /** Target in milliseconds for one run, if the issue sets one. */
@@ -41,6 +48,7 @@ function time(fn: () => void, rounds: number): number {
 }
 
 export function runCase(c: BenchCase): BenchResult {
+  if (!c.run) throw new Error(`${c.name}: an async case; use runCaseAsync`);
   const rounds = c.rounds ?? 5;
   const ms = time(c.run, rounds);
   const baselineMs = c.baseline ? time(c.baseline, rounds) : undefined;
@@ -53,6 +61,20 @@ export function runCase(c: BenchCase): BenchResult {
     targetMs: c.targetMs,
     meetsTarget: c.targetMs === undefined ? undefined : ms < c.targetMs,
   };
+}
+
+/** Runs a case with `runAsync` (one warm-up, then the median of `rounds` measured runs), or a synchronous one as runCase does. */
+export async function runCaseAsync(c: BenchCase): Promise<BenchResult> {
+  if (!c.runAsync) return runCase(c);
+  try {
+    await c.runAsync(); // warm up (JIT, caches)
+    const ts: number[] = [];
+    for (let i = 0; i < (c.rounds ?? 5); i++) ts.push(await c.runAsync());
+    const ms = median(ts);
+    return { name: c.name, detail: c.detail, ms, targetMs: c.targetMs, meetsTarget: c.targetMs === undefined ? undefined : ms < c.targetMs };
+  } finally {
+    await c.teardown?.();
+  }
 }
 
 export function formatResult(r: BenchResult): string {

@@ -4,7 +4,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { BenchCase, formatResult, runCase } from "./harness";
+import { BenchCase, formatResult, runCaseAsync } from "./harness";
 
 async function main(): Promise<void> {
   const filter = process.argv.slice(2).find((a) => !a.startsWith("--"));
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     const cases = mod.benchmarks ?? (mod.run ? await mod.run() : []);
     for (const c of cases) {
       if (filter && !c.name.toLowerCase().includes(filter.toLowerCase())) continue;
-      const r = runCase(c);
+      const r = await runCaseAsync(c);
       results.push(r);
       console.log(formatResult(r));
     }

@@ -116,7 +116,7 @@ function buildPlugin(entries: FunctionEntry[]) {
     sizeFor(entry: FunctionEntry, ast: any, state: any): ArraySize {
       if (!entry.spill) return ArraySize.scalar();
       const shapes: ArgShape[] = (ast.args as any[]).map((a) => {
-        if (!a || a.type === "EMPTY") return { rows: 1, cols: 1 };
+        if (!a || a.type === "EMPTY") return { rows: 1, cols: 1, omitted: true };
         const s = this.arraySizeForAst(a, state);
         return { rows: s.height, cols: s.width, literal: literalOf(a) };
       });
@@ -129,7 +129,6 @@ function buildPlugin(entries: FunctionEntry[]) {
     SocinvPlugin.implementedFunctions[name] = {
       method: methodName(e.id),
       ...(e.spill ? { sizeOfResultArrayMethod: sizeMethodName(e.id) } : {}),
-      doesNotNeedArgumentsToBeComputed: true,
       vectorizationForbidden: true,
       parameters: e.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
     };

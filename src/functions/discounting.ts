@@ -1,7 +1,7 @@
 /**
  * SOCINV discounting functions: thin adapters over src/core/discounting.
  * The JSDoc here is the single source of the custom-function metadata (functions.json); the Swedish
- * texts live in ./translations.sv.ts, keyed by the same ids. Ids never change once released.
+ * texts live in ./discounting.sv.json, keyed by the same ids. Ids never change once released.
  */
 import {
   MAX_PERIODS,

@@ -1,0 +1,392 @@
+/**
+ * Opening the user's own .xlsx and downloading the playground's workbook as .xlsx, with ExcelJS, entirely
+ * in the browser: the file is read from the user's disk into memory and never sent anywhere.
+ *
+ * Checks before parsing, cheapest first, so a bad file costs nothing and the page keeps working:
+ * size (refused above MAX_UPLOAD_BYTES without reading a byte), the file's signature (zip, old .xls /
+ * encrypted, anything else), the zip's table of contents (a workbook part; VBA macros refused; a declared
+ * uncompressed size far beyond any budget file refused as a zip bomb), then ExcelJS.
+ *
+ * Written files hold the formulas as written (English syntax, with Excel's _xlfn. prefixes for newer
+ * functions) and the values the engine computed, so Excel shows numbers before it recalculates; hidden
+ * sheets stay hidden, names, number formats, column widths, frozen panes and merged cells are kept.
+ * ExcelJS cannot write charts: the downloaded file has the model's data and formulas, not its charts
+ * (in Excel the add-in draws native charts).
+ */
+import type { Bilingual } from "./text";
+import { Area, areaName, parseArea, splitSheetRef } from "./a1";
+import { CellInput, CellStyle, NameEntry, PlaygroundWorkbook, SheetData, Visibility, asTextInput, colOf, rowOf, stripFunctionPrefixes } from "./workbook";
+
+/** Budget workbooks are well under a megabyte; 10 MB leaves room and keeps the browser responsive. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Uncompressed content beyond this is refused before parsing (a zip can expand a hundredfold). */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/** More cells than this would make the in-browser grid and engine sluggish. */
+export const MAX_CELLS = 400_000;
+
+export type UploadProblemCode = "tooLarge" | "notWorkbook" | "oldFormat" | "macros" | "unreadable" | "tooManyCells" | "empty";
+
+export class UploadError extends Error {
+  constructor(
+    readonly code: UploadProblemCode,
+    readonly text: Bilingual,
+  ) {
+    super(`${text.sv} / ${text.en}`);
+    this.name = "UploadError";
+  }
+}
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+/** Checks what is known before reading the file: its name and size. */
+export function checkBeforeReading(name: string, size: number): void {
+  if (size > MAX_UPLOAD_BYTES) {
+    throw new UploadError("tooLarge", {
+      sv: `Filen "${name}" är ${mb(size).replace(".", ",")} MB. Lekplatsen öppnar arbetsböcker på högst ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; spara budgetbladet i en egen, mindre arbetsbok och försök igen.`,
+      en: `The file "${name}" is ${mb(size)} MB. The playground opens workbooks of at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; save the budget sheet in a smaller workbook of its own and try again.`,
+    });
+  }
+  if (size === 0) throw new UploadError("empty", { sv: `Filen "${name}" är tom.`, en: `The file "${name}" is empty.` });
+  if (/\.(xlsm|xltm|xlam)$/i.test(name)) throw macros(name);
+  if (/\.xlsb$/i.test(name)) {
+    throw new UploadError("notWorkbook", {
+      sv: `"${name}" är en binär arbetsbok (.xlsb). Spara den som Excel-arbetsbok (.xlsx) och försök igen.`,
+      en: `"${name}" is a binary workbook (.xlsb). Save it as an Excel workbook (.xlsx) and try again.`,
+    });
+  }
+}
+
+function macros(name: string): UploadError {
+  return new UploadError("macros", {
+    sv: `"${name}" innehåller makron (VBA). Lekplatsen öppnar inte arbetsböcker med makron. Spara en kopia som Excel-arbetsbok utan makron (.xlsx) och öppna den.`,
+    en: `"${name}" contains macros (VBA). The playground does not open workbooks with macros. Save a copy as an Excel workbook without macros (.xlsx) and open that.`,
+  });
+}
+
+function notWorkbook(name: string): UploadError {
+  return new UploadError("notWorkbook", {
+    sv: `"${name}" är ingen Excel-arbetsbok (.xlsx). Välj en fil som sparats från Excel som .xlsx.`,
+    en: `"${name}" is not an Excel workbook (.xlsx). Choose a file saved from Excel as .xlsx.`,
+  });
+}
+
+async function loadExcelJS(): Promise<typeof import("exceljs")> {
+  const mod: any = await import("exceljs");
+  return mod.default ?? mod;
+}
+
+async function loadJSZip(): Promise<any> {
+  const mod: any = await import("jszip");
+  return mod.default ?? mod;
+}
+
+/** What a read file becomes: sheets for the workbook, its names, and notes to tell the user. */
+export interface ReadResult {
+  sheets: SheetData[];
+  names: NameEntry[];
+  notes: Bilingual[];
+}
+
+/** Reads a workbook file's bytes (already size-checked) into sheet data; throws UploadError with a clear message. */
+export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, name: string): Promise<ReadResult> {
+  checkBeforeReading(name, bytes.byteLength);
+  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const sig = Array.from(u8.slice(0, 4));
+  if (sig[0] === 0xd0 && sig[1] === 0xcf && sig[2] === 0x11 && sig[3] === 0xe0) {
+    throw new UploadError("oldFormat", {
+      sv: `"${name}" är en gammal Excel-fil (.xls) eller en lösenordsskyddad arbetsbok. Spara den som .xlsx utan lösenord och försök igen.`,
+      en: `"${name}" is an old Excel file (.xls) or a password-protected workbook. Save it as .xlsx without a password and try again.`,
+    });
+  }
+  if (!(sig[0] === 0x50 && sig[1] === 0x4b && sig[2] === 0x03 && sig[3] === 0x04)) throw notWorkbook(name);
+
+  const JSZip = await loadJSZip();
+  let zip: any;
+  try {
+    zip = await JSZip.loadAsync(u8);
+  } catch {
+    throw notWorkbook(name);
+  }
+  const entries: string[] = Object.keys(zip.files);
+  if (!entries.some((e) => e.toLowerCase() === "xl/workbook.xml")) throw notWorkbook(name);
+  if (entries.some((e) => /vbaProject\.bin$/i.test(e))) throw macros(name);
+  let unzipped = 0;
+  for (const e of entries) unzipped += zip.files[e]?._data?.uncompressedSize ?? 0;
+  if (unzipped > MAX_UNZIPPED_BYTES) {
+    throw new UploadError("tooLarge", {
+      sv: `"${name}" packas upp till ${mb(unzipped).replace(".", ",")} MB, mer än lekplatsen klarar (${MAX_UNZIPPED_BYTES / 1024 / 1024} MB).`,
+      en: `"${name}" unpacks to ${mb(unzipped)} MB, more than the playground handles (${MAX_UNZIPPED_BYTES / 1024 / 1024} MB).`,
+    });
+  }
+
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(u8 as any);
+  } catch (e) {
+    throw new UploadError("unreadable", {
+      sv: `"${name}" kunde inte läsas som arbetsbok (${e instanceof Error ? e.message : String(e)}).`,
+      en: `"${name}" could not be read as a workbook (${e instanceof Error ? e.message : String(e)}).`,
+    });
+  }
+  return fromExcelJS(wb, name);
+}
+
+function argbToCss(argb: string | undefined): string | undefined {
+  if (!argb || argb.length < 6) return undefined;
+  return "#" + argb.slice(-6).toLowerCase();
+}
+
+/** Excel column width in characters → points (7-pixel digits plus padding, at 96 dpi). */
+const charsToPoints = (w: number) => Math.round((w * 7 + 5) * 0.75);
+const pointsToChars = (p: number) => Math.max(1, Math.round(((p / 0.75 - 5) / 7) * 100) / 100);
+
+function excelDateSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+function fromExcelJS(wb: import("exceljs").Workbook, fileName: string): ReadResult {
+  const notes: Bilingual[] = [];
+  const sheets: SheetData[] = [];
+  let cells = 0;
+  let formulaCount = 0;
+  for (const ws of wb.worksheets) {
+    const rows: Array<Array<CellInput | null>> = [];
+    const formats: Array<Array<string | null>> = [];
+    const styles: Array<Array<CellStyle | null>> = [];
+    const put = <T>(m: Array<Array<T | null>>, r: number, c: number, v: T) => {
+      while (m.length <= r) m.push([]);
+      const row = m[r];
+      while (row.length < c) row.push(null);
+      row[c] = v;
+    };
+    ws.eachRow({ includeEmpty: false }, (row, rn) => {
+      row.eachCell({ includeEmpty: false }, (cell, cn) => {
+        const r = rn - 1;
+        const c = cn - 1;
+        if (++cells > MAX_CELLS) {
+          throw new UploadError("tooManyCells", {
+            sv: `"${fileName}" har fler än ${MAX_CELLS.toLocaleString("sv-SE")} ifyllda celler, för många för lekplatsen. Spara budgetbladet i en egen arbetsbok.`,
+            en: `"${fileName}" has more than ${MAX_CELLS.toLocaleString("en-GB")} filled cells, too many for the playground. Save the budget sheet in a workbook of its own.`,
+          });
+        }
+        const input = cellInput(cell);
+        if (input !== null) {
+          put(rows, r, c, input);
+          if (typeof input === "string" && input.startsWith("=")) formulaCount++;
+        }
+        const fmt = cell.numFmt;
+        if (fmt && fmt !== "General") put(formats, r, c, fmt);
+        const st = cellStyle(cell);
+        if (st) put(styles, r, c, st);
+      });
+    });
+    const widths: number[] = [];
+    (ws.columns ?? []).forEach((col, i) => {
+      if (col && typeof col.width === "number") widths[i] = charsToPoints(col.width);
+    });
+    const view = (ws.views ?? [])[0] as any;
+    const freeze = view && view.state === "frozen" ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 } : undefined;
+    const merges: string[] = ((ws as any).model?.merges ?? []) as string[];
+    sheets.push({
+      name: ws.name,
+      rows,
+      formats,
+      styles,
+      columnWidths: widths,
+      visibility: (ws.state as Visibility) ?? "visible",
+      freeze,
+      merges,
+      protected: Boolean((ws as any).sheetProtection?.sheet),
+      tabColor: argbToCss((ws.properties as any)?.tabColor?.argb),
+    });
+  }
+  const names: NameEntry[] = [];
+  for (const dn of ((wb.definedNames as any).model ?? []) as Array<{ name: string; ranges: string[] }>) {
+    if (dn.ranges.length === 1 && !dn.name.startsWith("_xlnm.")) names.push({ name: dn.name, refersTo: "=" + dn.ranges[0] });
+  }
+  if (sheets.every((s) => s.rows.length === 0)) {
+    notes.push({ sv: "Arbetsboken är tom.", en: "The workbook is empty." });
+  }
+  if (formulaCount > 0) {
+    notes.push({
+      sv: `${formulaCount} formler räknas om av lekplatsens formelmotor; funktioner den saknar visar #NAME?.`,
+      en: `${formulaCount} formulas are recalculated by the playground's formula engine; functions it lacks show #NAME?.`,
+    });
+  }
+  return { sheets, names, notes };
+}
+
+function cellInput(cell: import("exceljs").Cell): CellInput | null {
+  const v: any = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return v === "" ? null : asTextInput(v);
+  if (v instanceof Date) return excelDateSerial(v);
+  if (typeof v === "object") {
+    if ("formula" in v || "sharedFormula" in v) {
+      const f = cell.formula;
+      return f ? "=" + stripFunctionPrefixes(f) : null;
+    }
+    if ("richText" in v) return asTextInput((v.richText as Array<{ text: string }>).map((t) => t.text).join(""));
+    if ("text" in v) return asTextInput(String(v.text)); // hyperlink
+    if ("error" in v) return String(v.error);
+  }
+  return null;
+}
+
+function cellStyle(cell: import("exceljs").Cell): CellStyle | null {
+  const st: CellStyle = {};
+  const f = cell.font;
+  if (f?.bold) st.bold = true;
+  if (f?.italic) st.italic = true;
+  if (f?.size && f.size !== 11) st.size = f.size;
+  const color = argbToCss((f?.color as any)?.argb);
+  if (color && color !== "#000000") st.fontColor = color;
+  const fill = cell.fill as any;
+  if (fill?.type === "pattern" && fill.pattern === "solid") {
+    const c = argbToCss(fill.fgColor?.argb);
+    if (c && c !== "#ffffff") st.fill = c;
+  }
+  const h = cell.alignment?.horizontal;
+  if (h === "left" || h === "center" || h === "right") st.align = h;
+  if (cell.alignment?.indent) st.indent = cell.alignment.indent;
+  if (cell.border?.top?.style) st.borderTop = true;
+  if (cell.border?.bottom?.style) st.borderBottom = true;
+  return Object.keys(st).length ? st : null;
+}
+
+/** Newer functions Excel stores with the _xlfn. prefix; without it Excel shows #NAME?. */
+const XLFN = [
+  "XLOOKUP", "XMATCH", "SEQUENCE", "FILTER", "SORT", "SORTBY", "UNIQUE", "LET", "LAMBDA", "IFS", "SWITCH", "MAXIFS", "MINIFS",
+  "CONCAT", "TEXTJOIN", "IFNA", "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "RANDARRAY", "XOR", "DAYS", "ISOWEEKNUM",
+  "CEILING.MATH", "FLOOR.MATH", "NORM.DIST", "NORM.INV", "NORM.S.DIST", "NORM.S.INV", "RRI", "PDURATION", "CHOOSECOLS", "CHOOSEROWS",
+  "VSTACK", "HSTACK", "TAKE", "DROP", "TOCOL", "TOROW", "EXPAND", "WRAPROWS", "WRAPCOLS",
+];
+const XLFN_RE = new RegExp(`(^|[^A-Za-z0-9_.])(${XLFN.map((f) => f.replace(".", "\\.")).join("|")})\\(`, "gi");
+
+/** Adds Excel's file prefixes to newer functions outside string literals and quoted sheet names. */
+export function withFunctionPrefixes(formula: string): string {
+  let out = "";
+  let i = 0;
+  let plain = "";
+  const flush = () => {
+    out += plain.replace(XLFN_RE, (_m, pre, fn) => `${pre}_xlfn.${fn.toUpperCase()}(`);
+    plain = "";
+  };
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      flush();
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch)) j += formula[j] === ch ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      plain += ch;
+      i++;
+    }
+  }
+  flush();
+  return out;
+}
+
+function cssToArgb(css: string): string {
+  return "FF" + css.replace("#", "").toUpperCase();
+}
+
+function resultOf(v: unknown): any {
+  if (typeof v === "string" && /^#[A-Z/0-9]+[!?]?$|^#N\/A$/.test(v)) return { error: v };
+  return v ?? undefined;
+}
+
+/** The whole workbook as .xlsx bytes. */
+export async function writeWorkbook(book: PlaygroundWorkbook): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "SOCINV playground";
+  wb.calcProperties.fullCalcOnLoad = true; // Excel recalculates on open; the cached values are the engine's
+  for (const name of book.sheetNames()) {
+    const s = book.sheet(name)!;
+    const ws = wb.addWorksheet(s.name, {
+      state: s.visibility,
+      properties: s.tabColor ? ({ tabColor: { argb: cssToArgb(s.tabColor) } } as any) : undefined,
+      views: s.freeze && (s.freeze.rows || s.freeze.cols) ? [{ state: "frozen", xSplit: s.freeze.cols, ySplit: s.freeze.rows }] : undefined,
+    });
+    for (const [c, w] of s.columnWidths) ws.getColumn(c + 1).width = pointsToChars(w);
+    const spills: Area[] = [];
+    for (const [k, input] of s.inputs) {
+      const r = rowOf(k);
+      const c = colOf(k);
+      const cell = ws.getCell(r + 1, c + 1);
+      const value = book.value(s.name, r, c);
+      if (typeof input === "string" && input.startsWith("=")) {
+        const formula = withFunctionPrefixes(input.slice(1));
+        const spill = spillArea(book, s.name, r, c);
+        if (spill) {
+          spills.push(spill);
+          cell.value = { formula, result: resultOf(value), shareType: "array", ref: areaName(spill) } as any;
+        } else cell.value = { formula, result: resultOf(value) } as any;
+      } else if (typeof input === "string" && input.startsWith("'")) cell.value = input.slice(1);
+      else cell.value = input as any;
+    }
+    // Cached values of spilled cells, as Excel stores them.
+    for (const a of spills) {
+      for (let r = a.r0; r <= a.r1; r++)
+        for (let c = a.c0; c <= a.c1; c++) {
+          if (s.inputs.has(r * 16384 + c)) continue;
+          const v = book.value(s.name, r, c);
+          if (v !== null) ws.getCell(r + 1, c + 1).value = resultOf(v);
+        }
+    }
+    for (const [k, fmt] of s.formats) ws.getCell(rowOf(k) + 1, colOf(k) + 1).numFmt = fmt;
+    for (const [k, st] of s.styles) applyStyle(ws.getCell(rowOf(k) + 1, colOf(k) + 1), st);
+    for (const m of s.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
+  }
+  for (const n of book.names()) {
+    const ref = splitSheetRef(n.refersTo);
+    if (ref.sheet === undefined || !parseArea(ref.address) || !book.sheet(ref.sheet)) continue; // ExcelJS writes ranges only
+    const sheetRef = `'${ref.sheet.replace(/'/g, "''")}'!${ref.address}`;
+    wb.definedNames.add(sheetRef, n.name);
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+}
+
+function spillArea(book: PlaygroundWorkbook, sheet: string, r: number, c: number): Area | null {
+  const id = book.engine.getSheetId(book.sheet(sheet)!.name)!;
+  const addr = { sheet: id, row: r, col: c };
+  if (!book.engine.isCellPartOfArray(addr)) return null;
+  let r1 = r;
+  let c1 = c;
+  while (book.engine.isCellPartOfArray({ sheet: id, row: r1 + 1, col: c }) && book.input(sheet, r1 + 1, c) === undefined) r1++;
+  while (book.engine.isCellPartOfArray({ sheet: id, row: r, col: c1 + 1 }) && book.input(sheet, r, c1 + 1) === undefined) c1++;
+  return r1 === r && c1 === c ? null : { r0: r, c0: c, r1, c1 };
+}
+
+function applyStyle(cell: import("exceljs").Cell, st: CellStyle): void {
+  if (st.bold || st.italic || st.fontColor || st.size) {
+    cell.font = { bold: st.bold, italic: st.italic, size: st.size, color: st.fontColor ? { argb: cssToArgb(st.fontColor) } : undefined };
+  }
+  if (st.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: cssToArgb(st.fill) } };
+  if (st.align || st.indent) cell.alignment = { horizontal: st.align, indent: st.indent };
+  if (st.borderAll) {
+    cell.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+  } else if (st.borderTop || st.borderBottom) {
+    cell.border = { top: st.borderTop ? { style: "thin" } : undefined, bottom: st.borderBottom ? { style: "thin" } : undefined };
+  }
+}
+
+/** Builds a workbook from a read file: sheets, then names (a name the engine refuses is skipped with a note). */
+export function bookFromRead(read: ReadResult): { book: PlaygroundWorkbook; notes: Bilingual[] } {
+  const book = new PlaygroundWorkbook(read.sheets);
+  const notes = [...read.notes];
+  for (const n of read.names) {
+    try {
+      if (book.nameIsValid(n.name) && !book.hasName(n.name)) book.addName(n.name, n.refersTo);
+    } catch {
+      notes.push({ sv: `Namnet ${n.name} kunde inte läsas in.`, en: `The name ${n.name} could not be read.` });
+    }
+  }
+  return { book, notes };
+}

@@ -1,0 +1,126 @@
+/**
+ * SOCINV fund repayment (återföring) functions: thin adapters over src/core/repayment. Each spills the
+ * year-by-year ledger: a header row (years 1…N), then labelled rows, then a total / closing column.
+ * Swedish texts are in repayment.sv.json.
+ */
+import { checkFinite, readActors, readTable } from "../core/actors";
+import { CommittedRule, SavingsRule, commitmentPlan, committedLedger, committedTable, dualLedger, dualTable, savingsLedger, savingsTable } from "../core/repayment";
+import { asMatrix, isBlank, optionalBoolean, optionalNumber, toSeries } from "../core/values";
+import { guard } from "./runtime";
+
+/** An optional number where blank and 0 both mean "not given" (an empty cell arrives as 0 in Excel). */
+function optionalPositive(v: unknown, arg: string): number | null {
+  const x = optionalNumber(v, arg, 0);
+  return x === 0 ? null : x;
+}
+
+function readSavingsRule(share: unknown, delay: unknown, cap: unknown, last_year: unknown): SavingsRule {
+  return {
+    kind: "savings",
+    share: toSeries(share, "share"),
+    delay: optionalNumber(delay, "delay", 1),
+    cap: optionalPositive(cap, "cap"),
+    lastYear: optionalPositive(last_year, "last_year"),
+  };
+}
+
+const isGiven = (v: unknown): boolean => {
+  const m = asMatrix(v);
+  return !(m.length === 0 || (m.length === 1 && m[0].length === 1 && (isBlank(m[0][0]) || m[0][0] === 0)));
+};
+
+/**
+ * Savings-based repayment (Norrköping): from the year after the payout (or a given delay) each actor repays a share of its realised savings until the payout is repaid, optionally with a cap per year and a last year. With payouts over several years, only what was paid out by then can be repaid. Spills the ledger with the fund balance; what is unpaid at the end is shown.
+ * @customfunction REPAYSAVINGS
+ * @param payout The amount the fund pays out, in year 1, or a row of payouts by year (positive).
+ * @param actors Actor names (the nämnder that repay), one per row of savings.
+ * @param savings Realised savings per actor (rows) and year (columns), positive. Year 1 is the first column.
+ * @param share Share of the savings repaid (0–1): one for all actors or one per actor. Norrköping: 1 (100 %).
+ * @param [delay] Years after a payout before it can be repaid: in each year at most what was paid out this many years before, less what is repaid. Default 1 (the year after).
+ * @param [cap] The most repaid per year, all actors together. Empty or 0 = no cap.
+ * @param [last_year] The last year (column number) in which anything is repaid. Default: the last year of the table.
+ * @param [fund_start] The fund's balance before the payout. Default 0 (the balance then shows the fund's position on this investment).
+ * @returns The ledger: header, payout, repayment per actor, total repayment, outstanding and fund balance by year.
+ */
+export function repaySavings(
+  payout: any[][],
+  actors: any[][],
+  savings: any[][],
+  share: any[][],
+  delay?: any,
+  cap?: any,
+  last_year?: any,
+  fund_start?: any,
+): any[][] {
+  return guard(() => {
+    const ledger = savingsLedger(
+      readActors(actors),
+      toSeries(payout, "payout"),
+      readTable(savings, "savings"),
+      readSavingsRule(share, delay, cap, last_year),
+      optionalNumber(fund_start, "fund_start", 0),
+    );
+    return checkFinite(savingsTable(ledger));
+  });
+}
+
+/**
+ * Committed repayment (Malmö): the receiving nämnder repay what they committed to up front, year by year, independent of realised savings. Spills the ledger with the gap between commitment and realised savings and the fund balance.
+ * @customfunction REPAYCOMMITTED
+ * @param payout The amount the fund pays out, in year 1, or a row of payouts by year (positive).
+ * @param actors Actor names (the nämnder that commit), one per row of commitments.
+ * @param commitments Committed repayment per actor (rows) and year (columns): amounts, or shares of the payout when as_shares is TRUE.
+ * @param [savings] Realised savings per actor and year, same size as commitments, to show the gap. Optional.
+ * @param [as_shares] TRUE when commitments are shares of the payout (together 100 %). Default FALSE (amounts).
+ * @param [fund_start] The fund's balance before the payout. Default 0.
+ * @returns The ledger: header, payout, commitment per actor, total, realised savings, gap per actor and in total, outstanding and fund balance.
+ */
+export function repayCommitted(payout: any[][], actors: any[][], commitments: any[][], savings?: any[][], as_shares?: any, fund_start?: any): any[][] {
+  return guard(() => {
+    const plan = readTable(commitments, "commitments");
+    const rule: CommittedRule = { kind: "committed", commitments: plan, asShares: optionalBoolean(as_shares, "as_shares", false) };
+    const ledger = committedLedger(readActors(actors), toSeries(payout, "payout"), rule, optionalNumber(fund_start, "fund_start", 0));
+    const saved = isGiven(savings) ? readTable(savings, "savings") : null;
+    return checkFinite(committedTable(ledger, saved));
+  });
+}
+
+/**
+ * Dual model (Ale): a fund part repaid from savings (or by a committed plan) and a time-limited frame appropriation that is not repaid. Spills both parts, the repayments, the fund balance and the fund's net result.
+ * @customfunction REPAYDUAL
+ * @param fund_payout The fund part, in year 1, or a row by year (positive). It is repaid.
+ * @param frame The frame appropriation (ramanslag), in year 1, or a row by year (positive). It is not repaid.
+ * @param actors Actor names, one per row of savings.
+ * @param savings Realised savings per actor (rows) and year (columns), positive.
+ * @param repay Share of savings repaid (0–1, one for all or one per actor), or a table of committed repayments the same size as savings.
+ * @param [delay] Share rule only: years after a payout before it can be repaid. Default 1 (the year after).
+ * @param [cap] Share rule only: the most repaid per year. Empty or 0 = no cap.
+ * @param [last_year] Share rule only: the last year in which anything is repaid. Default: the last year.
+ * @param [fund_start] The fund's balance before the payout. Default 0.
+ * @returns The ledger: header, fund part, frame, total investment, repayments, realised savings, outstanding, fund balance, fund net result.
+ */
+export function repayDual(
+  fund_payout: any[][],
+  frame: any[][],
+  actors: any[][],
+  savings: any[][],
+  repay: any[][],
+  delay?: any,
+  cap?: any,
+  last_year?: any,
+  fund_start?: any,
+): any[][] {
+  return guard(() => {
+    const labels = readActors(actors);
+    const saved = readTable(savings, "savings");
+    const m = asMatrix(repay);
+    // A plan is a table the size of savings spanning several years; anything else is a share (one, or one per actor).
+    const isPlan = m.length === saved.length && (m[0]?.length ?? 0) === (saved[0]?.length ?? 0) && (saved[0]?.length ?? 0) > 1;
+    let rule: SavingsRule | CommittedRule;
+    if (isPlan) {
+      rule = commitmentPlan(readTable(repay, "repay"), isGiven(delay) || isGiven(cap) || isGiven(last_year));
+    } else rule = readSavingsRule(repay, delay, cap, last_year);
+    const ledger = dualLedger(labels, toSeries(fund_payout, "fund_payout"), toSeries(frame, "frame", { allowEmpty: true }), saved, rule, optionalNumber(fund_start, "fund_start", 0));
+    return checkFinite(dualTable(ledger));
+  });
+}

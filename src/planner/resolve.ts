@@ -1,0 +1,343 @@
+/**
+ * From the user's inputs and the budget block to the model's lines, year by year: which budget cell (or
+ * typed amount) each line reads in each model year. This is the one place where the semantics of rows,
+ * roles, shares, the effect lag and "after the budget's last year" are decided; both the formula plan
+ * (planModel) and the direct calculation (computeModel) start from it.
+ */
+import { Timing, asTiming, decliningRates, RateSpec } from "../core/discounting";
+import { show } from "../core/errors";
+import { sheetRef } from "./a1";
+import type { BudgetBlock, BudgetRow } from "./budget";
+import { ActorDef, Commitment, ModelInputs, UNIT_FACTOR, Unit, actorLabel } from "./inputs";
+import { PlannerMessage, note, refuse } from "./messages";
+
+export const MAX_HORIZON = 100;
+export const MAX_MODEL_LINES = 1000;
+
+/** Where one line's amount for one model year comes from. `value` is in the budget's unit (extra lines: kr). */
+export type LineCell =
+  | { kind: "ref"; address: string; value: number }
+  | { kind: "const"; value: number; address?: string }
+  | { kind: "zero" };
+
+export interface ResolvedLine {
+  label: string;
+  role: "cost" | "gain";
+  actor: ActorDef;
+  /** "budget": read from the budget block (× sign × unit factor × share); "extra": typed in kr. */
+  origin: "budget" | "extra";
+  share: number;
+  after: "zero" | "repeatLast";
+  /** The budget row's cells as a range, e.g. 'Driftbudget'!C7:F7; "" for extra lines. */
+  sourceText: string;
+  cells: LineCell[];
+}
+
+export interface ResolvedModel {
+  inputs: ModelInputs;
+  startYear: number;
+  years: number[];
+  horizon: number;
+  unit: Unit;
+  unitFactor: number;
+  /** −1 when the budget shows costs as negative numbers. */
+  sign: 1 | -1;
+  costLines: ResolvedLine[];
+  gainLines: ResolvedLine[];
+  /** Actors that appear in any line, in the order of inputs.actors. */
+  actors: ActorDef[];
+  /** Labels in the model's language, keyed by actor id. */
+  labels: Map<string, string>;
+  rate: RateSpec;
+  /** Per-period rates for the model years (the constant repeated when constant). */
+  rates: number[];
+  timing: Timing;
+  /** Effect year of each model year (1 = first year of effect; ≤ 0 before the effect starts). */
+  effectYears: number[];
+  /** Actors whose savings repay the fund (fund rules savings and dual/savings). */
+  repayingActors: ActorDef[];
+  /** Commitments to use (committed rule), possibly proposed by default. */
+  commitments: Commitment[];
+  /** The budget block the model reads, when there is one. */
+  budget: BudgetBlock | null;
+  notes: PlannerMessage[];
+}
+
+function check(ok: boolean, sv: string, en: string, ruleSv: string, ruleEn: string, got: unknown): void {
+  if (!ok) refuse("badInput", { sv, en, ruleSv, ruleEn, got: show(got) });
+}
+
+function isInt(x: unknown): x is number {
+  return typeof x === "number" && Number.isInteger(x);
+}
+function isNum(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x);
+}
+function isShare(x: unknown): boolean {
+  return isNum(x) && x >= 0 && x <= 1;
+}
+
+/** Validates the numeric inputs; refuses with a bilingual message naming the input. */
+export function validateInputs(inputs: ModelInputs): void {
+  check(isInt(inputs.horizon) && inputs.horizon >= 1 && inputs.horizon <= MAX_HORIZON, "Horisonten", "The horizon", `ett heltal 1–${MAX_HORIZON} år`, `a whole number of years 1–${MAX_HORIZON}`, inputs.horizon);
+  check(isNum(inputs.participants) && inputs.participants >= 0, "Antal deltagare", "The number of participants", "ett tal ≥ 0", "a number ≥ 0", inputs.participants);
+  check(isShare(inputs.successProbability), "Sannolikheten att lyckas", "The success probability", "mellan 0 och 1 (0–100 %)", "between 0 and 1 (0–100%)", inputs.successProbability);
+  check(isInt(inputs.effectLag) && inputs.effectLag >= 0 && inputs.effectLag < inputs.horizon, "Effektfördröjningen", "The effect lag", "ett heltal från 0 och kortare än horisonten", "a whole number from 0, shorter than the horizon", inputs.effectLag);
+  check(isInt(inputs.mandateYears) && inputs.mandateYears >= 1, "Mandatperioden", "The mandate period", "ett heltal ≥ 1 år", "a whole number of years ≥ 1", inputs.mandateYears);
+  check(inputs.startYear === null || (isInt(inputs.startYear) && inputs.startYear >= 1900 && inputs.startYear <= 2200), "Startåret", "The start year", "ett årtal", "a calendar year", inputs.startYear);
+  check(inputs.priceYear === null || (isInt(inputs.priceYear) && inputs.priceYear >= 1900 && inputs.priceYear <= 2200), "Prisåret", "The price year", "ett årtal", "a calendar year", inputs.priceYear);
+  asTiming(inputs.timing);
+  const d = inputs.discount;
+  if (d.kind === "constant") check(isNum(d.rate) && d.rate > -1 && d.rate < 1, "Diskonteringsräntan", "The discount rate", "större än −100 % och under 100 %", "greater than −100% and below 100%", d.rate);
+  if (d.kind === "perPeriod") {
+    check(Array.isArray(d.rates) && d.rates.length >= inputs.horizon, "Räntorna per år", "The rates per year", `en ränta för vart och ett av de ${inputs.horizon} åren`, `one rate for each of the ${inputs.horizon} years`, Array.isArray(d.rates) ? d.rates.length : d.rates);
+    d.rates.forEach((r, k) => check(isNum(r) && r > -1 && r < 1, `Räntan för år ${k + 1}`, `The rate for year ${k + 1}`, "större än −100 % och under 100 %", "greater than −100% and below 100%", r));
+  }
+  if (d.kind === "schedule") check(d.schedule === "standard" || d.schedule === "health", "Ränteschemat", "The rate schedule", '"standard" eller "health"', '"standard" or "health"', d.schedule);
+  const a = inputs.adjustments;
+  const adj: Array<[number, string, string]> = [
+    [a.deadweight, "Dödviktsandelen", "Deadweight"],
+    [a.attribution, "Attributionsandelen", "Attribution"],
+    [a.displacement, "Undanträngningsandelen", "Displacement"],
+    [a.dropOff, "Avtagandet per år", "Drop-off"],
+    [a.optimismCosts, "Optimismjusteringen av kostnader", "Optimism bias on costs"],
+    [a.optimismGains, "Optimismjusteringen av nyttor", "Optimism bias on gains"],
+  ];
+  for (const [v, sv, en] of adj) check(isShare(v), sv, en, "mellan 0 och 1 (0–100 %)", "between 0 and 1 (0–100%)", v);
+  const ind = inputs.individual;
+  check(isInt(ind.startAge) && ind.startAge >= 0 && ind.startAge < 120, "Startåldern", "The start age", "ett heltal 0–119", "a whole number 0–119", ind.startAge);
+  check(isInt(ind.endAge) && ind.endAge > ind.startAge && ind.endAge <= 120, "Slutåldern", "The end age", "ett heltal över startåldern", "a whole number above the start age", ind.endAge);
+  const f = inputs.fund;
+  if (f.rule !== "none") {
+    check(isShare(f.fundShare) && f.fundShare > 0, "Fondens andel", "The fund's share", "över 0 och högst 1 (100 %)", "above 0 and at most 1 (100%)", f.fundShare);
+    check(isShare(f.repaymentShare), "Återföringsandelen", "The repayment share", "mellan 0 och 1 (0–100 %)", "between 0 and 1 (0–100%)", f.repaymentShare);
+    check(isInt(f.repaymentDelay) && f.repaymentDelay >= 0 && f.repaymentDelay < inputs.horizon, "Fördröjningen av återföringen", "The repayment delay", "ett heltal från 0 och kortare än horisonten", "a whole number from 0, shorter than the horizon", f.repaymentDelay);
+    check(f.capPerYear === null || (isNum(f.capPerYear) && f.capPerYear >= 0), "Taket per år", "The yearly cap", "ett belopp ≥ 0 eller tomt", "an amount ≥ 0 or empty", f.capPerYear);
+    check(f.lastYear === null || isInt(f.lastYear), "Sista återföringsåret", "The last repayment year", "ett årtal eller tomt", "a calendar year or empty", f.lastYear);
+    for (const c of f.commitments) {
+      check(isShare(c.share), "Åtagandets andel", "A commitment's share", "mellan 0 och 1 (0–100 %)", "between 0 and 1 (0–100%)", c.share);
+      check(isInt(c.year), "Åtagandets år", "A commitment's year", "ett årtal", "a calendar year", c.year);
+    }
+  }
+}
+
+/** The sum rows the user has chosen anyway, and other row-level notes, are collected here. */
+function rowByRow(block: BudgetBlock | null): Map<number, BudgetRow> {
+  const m = new Map<number, BudgetRow>();
+  for (const r of block?.rows ?? []) m.set(r.sheetRow, r);
+  return m;
+}
+
+export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): ResolvedModel {
+  validateInputs(inputs);
+  const notes: PlannerMessage[] = [];
+  const lang = inputs.language;
+  const chosen = inputs.rows.filter((r) => r.role !== "ignore");
+  if (chosen.length > 0 && !block) refuse("budgetMissing");
+
+  // Unit and sign of the budget.
+  let unit: Unit = "kr";
+  if (block && chosen.length > 0) {
+    const u = inputs.source?.unitOverride ?? inputs.source?.detectedUnit ?? block.unit;
+    if (!u) refuse("unitUnknown");
+    unit = u;
+    if (inputs.source?.unitOverride && block.unit && inputs.source.unitOverride !== block.unit) {
+      notes.push(note("unitOverride", "warning", { unit: inputs.source.unitOverride, found: block.unit }));
+    }
+  }
+  const sign: 1 | -1 = (inputs.source?.sign ?? block?.suggestedSign ?? "costsPositive") === "costsNegative" ? -1 : 1;
+
+  // Timeline.
+  const budgetYears = block ? block.years.map((y) => y.year) : [];
+  const startYear = inputs.startYear ?? (budgetYears.length ? Math.min(...budgetYears) : null) ?? inputs.priceYear;
+  if (startYear === null) refuse("badInput", { sv: "Startåret", en: "The start year", ruleSv: "angivet när inget budgetblock används", ruleEn: "given when no budget block is used", got: "—" });
+  const horizon = inputs.horizon;
+  const years = Array.from({ length: horizon }, (_, i) => startYear + i);
+  const lag = inputs.effectLag;
+  const effectYears = years.map((_, i) => i + 1 - lag);
+
+  // Actors.
+  const byId = new Map(inputs.actors.map((a) => [a.id, a]));
+  const findActor = (id: string, line: string): ActorDef => {
+    const a = byId.get(id);
+    if (!a) return refuse("unknownActor", { line, actor: id });
+    return a;
+  };
+
+  const rowsBySheetRow = rowByRow(block);
+  const yearCol = new Map<number, number>(); // calendar year → index in block.years
+  block?.years.forEach((y, k) => yearCol.set(y.year, k));
+  const budgetFirst = budgetYears.length ? Math.min(...budgetYears) : 0;
+  const budgetLast = budgetYears.length ? Math.max(...budgetYears) : 0;
+  const gaps = new Set<number>();
+
+  const costLines: ResolvedLine[] = [];
+  const gainLines: ResolvedLine[] = [];
+  const totalLines = chosen.length + inputs.extraLines.length;
+  if (totalLines > MAX_MODEL_LINES) refuse("tooManyLines", { got: totalLines, max: MAX_MODEL_LINES });
+
+  for (const choice of chosen) {
+    const row = rowsBySheetRow.get(choice.sheetRow);
+    if (!row || !block) return refuse("rowNotInBlock", { row: choice.sheetRow + 1, label: choice.label, address: block ? `${block.sheet}!${block.address}` : "—" });
+    const label = row.label || choice.label || `Rad ${choice.sheetRow + 1}`;
+    if (choice.label && row.label && choice.label !== row.label) {
+      notes.push(note("labelChanged", "warning", { cell: `${choice.sheetRow + 1}`, now: row.label, was: choice.label }));
+    }
+    if (row.kind === "sum") notes.push(note("sumRowChosen", "warning", { label }));
+    check(isNum(choice.share) && Math.abs(choice.share) <= 1000, `Andelen för "${label}"`, `The share for "${label}"`, "ett tal", "a number", choice.share);
+    const isGain = choice.role === "gain";
+    const shift = isGain ? lag : 0;
+    const cells: LineCell[] = years.map((y, i) => {
+      // With an effect lag, gains start `lag` years into the model and read the budget from its start year on.
+      const src = y - shift;
+      if (i < shift || !block.years.length || src < budgetFirst) return { kind: "zero" };
+      let k = yearCol.get(src);
+      if (k === undefined) {
+        if (src > budgetLast) {
+          if (choice.after !== "repeatLast") return { kind: "zero" };
+          k = yearCol.get(budgetLast)!;
+        } else {
+          gaps.add(src);
+          return { kind: "zero" };
+        }
+      }
+      const c = row.cells[k];
+      if (c.source === "number" || c.source === "blank") return { kind: "ref", address: c.address, value: c.value };
+      return { kind: "const", value: c.value, address: c.address };
+    });
+    const first = row.cells[0]?.address;
+    const last = row.cells[row.cells.length - 1]?.address;
+    const line: ResolvedLine = {
+      label,
+      role: isGain ? "gain" : "cost",
+      actor: findActor(choice.actor, label),
+      origin: "budget",
+      share: choice.share,
+      after: choice.after,
+      sourceText: first ? sheetRef(block.sheet, first === last ? first : `${first}:${last}`) : "",
+      cells,
+    };
+    (isGain ? gainLines : costLines).push(line);
+  }
+  for (const g of [...gaps].sort()) notes.push(note("yearGap", "warning", { year: g }));
+
+  for (const x of inputs.extraLines) {
+    const label = x.label.trim() || (lang === "sv" ? "Egen rad" : "Own line");
+    const isGain = x.role === "gain";
+    x.amounts.forEach((v, k) => check(isNum(v), `Beloppet ${k + 1} på "${label}"`, `Amount ${k + 1} of "${label}"`, "ett tal", "a number", v));
+    const shift = isGain ? lag : 0;
+    const cells: LineCell[] = years.map((_, i) => {
+      const k = i - shift;
+      if (k < 0 || x.amounts.length === 0) return { kind: "zero" };
+      if (k < x.amounts.length) return { kind: "const", value: x.amounts[k] };
+      return x.after === "repeatLast" ? { kind: "const", value: x.amounts[x.amounts.length - 1] } : { kind: "zero" };
+    });
+    const line: ResolvedLine = {
+      label,
+      role: isGain ? "gain" : "cost",
+      actor: findActor(x.actor, label),
+      origin: "extra",
+      share: 1,
+      after: x.after,
+      sourceText: "",
+      cells,
+    };
+    (isGain ? gainLines : costLines).push(line);
+  }
+  if (costLines.length + gainLines.length === 0) refuse("noLines");
+
+  if (block && budgetYears.length && years[years.length - 1] > budgetLast && chosen.length > 0) {
+    notes.push(note("beyondBudget", "info", { last: years[years.length - 1], budgetLast }));
+  }
+
+  // Actors used, in list order; their labels must be unique (the model matches lines to actors by label).
+  const usedIds = new Set([...costLines, ...gainLines].map((l) => l.actor.id));
+  const actors = inputs.actors.filter((a) => usedIds.has(a.id));
+  const labels = new Map<string, string>();
+  const seen = new Map<string, string>();
+  for (const a of actors) {
+    const l = actorLabel(a, lang).trim();
+    if (l === "") refuse("emptyActor", { id: a.id });
+    const key = l.toLocaleLowerCase("sv");
+    if (seen.has(key)) refuse("duplicateActor", { label: l });
+    seen.set(key, a.id);
+    labels.set(a.id, l);
+  }
+
+  // Discounting.
+  const d = inputs.discount;
+  const rates = d.kind === "constant" ? years.map(() => d.rate) : d.kind === "perPeriod" ? d.rates.slice(0, horizon) : decliningRates(d.schedule, horizon);
+  const rate: RateSpec = d.kind === "constant" ? d.rate : rates;
+
+  // Fund: repaying actors and commitments.
+  const f = inputs.fund;
+  let repayingActors: ActorDef[] = [];
+  let commitments: Commitment[] = [];
+  if (f.rule !== "none") {
+    const gainIds = new Set(gainLines.map((l) => l.actor.id));
+    repayingActors = f.repayingActors.length
+      ? f.repayingActors.map((id) => findActor(id, lang === "sv" ? "fonden" : "the fund")).filter((a) => usedIds.has(a.id))
+      : actors.filter((a) => a.kind === "namnd" && gainIds.has(a.id));
+    const committed = f.rule === "committed" || (f.rule === "dual" && f.dualRepayment === "committed");
+    if (committed) {
+      commitments = f.commitments.filter((c) => years.includes(c.year));
+      for (const c of commitments) findActor(c.actor, lang === "sv" ? "åtagande" : "commitment");
+      if (f.commitments.length === 0) {
+        // A visible proposal, never a silent default: equal parts over four years after the delay.
+        const n = Math.min(4, horizon - f.repaymentDelay);
+        const from = startYear + f.repaymentDelay;
+        if (repayingActors.length && n > 0) {
+          for (const a of repayingActors) {
+            for (let k = 0; k < n; k++) commitments.push({ actor: a.id, year: from + k, share: 1 / (n * repayingActors.length) });
+          }
+          notes.push(
+            note("defaultCommitments", "warning", {
+              actors: repayingActors.map((a) => labels.get(a.id)).join(", "),
+              years: n,
+              from,
+            }),
+          );
+        }
+      }
+      const total = commitments.reduce((s, c) => s + c.share, 0);
+      check(total <= 1 + 1e-9, "Åtagandena", "The commitments", "högst 100 % av utbetalningen sammanlagt", "at most 100% of the payout in total", `${show(total * 100)} %`);
+    }
+    if (repayingActors.length === 0 && !committed) notes.push(note("noRepayingActors", "warning"));
+  }
+
+  if (inputs.participants * inputs.successProbability <= 0) notes.push(note("noParticipants", "info"));
+  if (inputs.template === "individual" && horizon !== inputs.individual.endAge - inputs.individual.startAge) {
+    notes.push(note("individualHorizon", "warning", { horizon, start: inputs.individual.startAge, end: inputs.individual.endAge, years: inputs.individual.endAge - inputs.individual.startAge }));
+  }
+
+  return {
+    inputs,
+    startYear,
+    years,
+    horizon,
+    unit,
+    unitFactor: UNIT_FACTOR[unit],
+    sign,
+    costLines,
+    gainLines,
+    actors,
+    labels,
+    rate,
+    rates,
+    timing: asTiming(inputs.timing),
+    effectYears,
+    repayingActors,
+    commitments,
+    budget: block,
+    notes,
+  };
+}
+
+/** The amount in kr of one line in one model year, exactly as the model's formula computes it. */
+export function lineAmount(m: ResolvedModel, line: ResolvedLine, i: number): number {
+  const c = line.cells[i];
+  if (c.kind === "zero") return 0;
+  if (line.origin === "extra") return c.value;
+  // Same order of operations as the formula: sign × cell × unit factor × share.
+  return m.sign * c.value * m.unitFactor * line.share;
+}

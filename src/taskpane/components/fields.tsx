@@ -1,0 +1,174 @@
+/**
+ * Labelled inputs for numbers and lists typed the Swedish or English way. Each keeps the text as typed
+ * (so "3," can become "3,5"), commits the parsed value, and explains a value it cannot read next to the
+ * field (Fluent's Field ties label, hint and message to the input for screen readers).
+ */
+import * as React from "react";
+import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Lang, t } from "../strings";
+import { listText, parseNumber, parseNumberList, percentText } from "../format";
+
+export const useFieldStyles = makeStyles({
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
+  // Two fields side by side in the usual 320–350 px pane, a third wraps; fields never push the pane wider.
+  grow: { flexGrow: 1, flexShrink: 1, flexBasis: "140px", minWidth: 0 },
+  fill: { width: "100%", minWidth: 0, maxWidth: "100%" },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+
+function shown(value: number | null, lang: Lang, percent: boolean): string {
+  if (value === null) return "";
+  return percent ? percentText(value, lang) : lang === "sv" ? String(value).replace(".", ",") : String(value);
+}
+
+export interface NumberFieldProps {
+  label: string;
+  lang: Lang;
+  value: number | null;
+  onCommit: (v: number | null) => void;
+  testId: string;
+  /** Shown as share × 100 and read back ÷ 100. */
+  percent?: boolean;
+  /** Empty input allowed (commits null). */
+  allowEmpty?: boolean;
+  integer?: boolean;
+  min?: number;
+  max?: number;
+  hint?: string;
+  disabled?: boolean;
+}
+
+export function NumberField(p: NumberFieldProps): React.JSX.Element {
+  const f = useFieldStyles();
+  const [text, setText] = React.useState(() => shown(p.value, p.lang, !!p.percent));
+  const [error, setError] = React.useState<string | null>(null);
+  // A value changed from outside (a template, an opened model, the language) replaces what is shown,
+  // unless it is what the text already says.
+  React.useEffect(() => {
+    const parsed = parseNumber(text, p.lang);
+    const current = parsed === null ? null : p.percent ? parsed / 100 : parsed;
+    if (current === null ? p.value !== null : p.value === null || Math.abs(current - p.value) > 1e-12) {
+      setText(shown(p.value, p.lang, !!p.percent));
+      setError(null);
+    }
+  }, [p.value, p.lang]);
+
+  const commit = (raw: string) => {
+    setText(raw);
+    if (raw.trim() === "") {
+      if (p.allowEmpty) {
+        setError(null);
+        p.onCommit(null);
+      } else setError(t(p.lang, "invalidNumber"));
+      return;
+    }
+    const x = parseNumber(raw, p.lang);
+    if (x === null || (p.integer && !Number.isInteger(x))) {
+      setError(t(p.lang, p.integer ? "invalidInteger" : "invalidNumber"));
+      return;
+    }
+    if ((p.min !== undefined && x < p.min) || (p.max !== undefined && x > p.max)) {
+      setError(t(p.lang, "allowedRange", { min: p.min ?? "…", max: p.max ?? "…" }));
+      return;
+    }
+    setError(null);
+    p.onCommit(p.percent ? x / 100 : x);
+  };
+
+  return (
+    <Field label={p.label} hint={p.hint} validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
+      <Input
+        className={f.fill}
+        value={text}
+        inputMode="decimal"
+        disabled={p.disabled}
+        data-testid={p.testId}
+        contentAfter={p.percent ? <span aria-hidden="true">%</span> : undefined}
+        onChange={(_, d) => commit(d.value)}
+      />
+    </Field>
+  );
+}
+
+export interface NumberListFieldProps {
+  label: string;
+  lang: Lang;
+  value: readonly number[];
+  onCommit: (v: number[]) => void;
+  testId: string;
+  percent?: boolean;
+  hint?: string;
+}
+
+export function NumberListField(p: NumberListFieldProps): React.JSX.Element {
+  const f = useFieldStyles();
+  const render = () => listText(p.value, p.lang, !!p.percent);
+  const [text, setText] = React.useState(render);
+  const [error, setError] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    const parsed = parseNumberList(text, p.lang);
+    const now = parsed && (p.percent ? parsed.map((x) => x / 100) : parsed);
+    const same = now && now.length === p.value.length && now.every((x, i) => Math.abs(x - p.value[i]) < 1e-12);
+    if (!same) {
+      setText(render());
+      setError(null);
+    }
+  }, [p.value, p.lang]);
+  return (
+    <Field label={p.label} hint={p.hint} validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
+      <Input
+        className={f.fill}
+        value={text}
+        data-testid={p.testId}
+        onChange={(_, d) => {
+          setText(d.value);
+          const xs = parseNumberList(d.value, p.lang);
+          if (!xs) return setError(t(p.lang, "invalidList"));
+          setError(null);
+          p.onCommit(p.percent ? xs.map((x) => x / 100) : xs);
+        }}
+      />
+    </Field>
+  );
+}
+
+export interface SelectFieldProps<V extends string> {
+  label: string;
+  value: V | "";
+  options: ReadonlyArray<{ value: V; label: string }>;
+  onChange: (v: V) => void;
+  testId: string;
+  hint?: string;
+  placeholder?: string;
+  disabled?: boolean;
+}
+
+export function SelectField<V extends string>(p: SelectFieldProps<V>): React.JSX.Element {
+  const f = useFieldStyles();
+  return (
+    <Field label={p.label} hint={p.hint}>
+      <Select className={f.fill} value={p.value} disabled={p.disabled} data-testid={p.testId} onChange={(_, d) => p.onChange(d.value as V)}>
+        {p.placeholder !== undefined && (
+          <option value="" disabled>
+            {p.placeholder}
+          </option>
+        )}
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function TextField(p: { label: string; value: string; onChange: (v: string) => void; testId: string; hint?: string }): React.JSX.Element {
+  const f = useFieldStyles();
+  return (
+    <Field label={p.label} hint={p.hint}>
+      <Input className={f.fill} value={p.value} data-testid={p.testId} onChange={(_, d) => p.onChange(d.value)} />
+    </Field>
+  );
+}

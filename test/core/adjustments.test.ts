@@ -1,0 +1,111 @@
+/**
+ * Effect adjustments (deadweight, attribution, displacement, drop-off, optimism bias): hand calculations,
+ * the gross-vs-net table with its visible defaults, invariants and bad input.
+ */
+import fc from "fast-check";
+import { ADJUSTMENT_HEADER, DEFAULT_TEXT, GIVEN_TEXT, adjustFlows, adjustmentTable, resolveAdjustments } from "../../src/core/adjustments";
+import { SocinvError } from "../../src/core/errors";
+
+const errorOf = (f: () => unknown): { excel: string; id: string } | string => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof SocinvError ? { excel: e.excel, id: e.id } : "not a SocinvError";
+  }
+  return "no error";
+};
+const adjust = (flows: number[][], input: Parameters<typeof resolveAdjustments>[0]) => adjustFlows(flows, resolveAdjustments(input, flows.length));
+
+describe("hand calculations", () => {
+  test("deadweight 20 % and drop-off 50 % a year after each actor's first year of effect", () => {
+    // A: first gain in year 2: 50 × 0.8 = 40, then 50 × 0.8 × 0.5 = 20; its cost is untouched
+    // B: first gain in year 2 too: 100 × 0.8 = 80, then 100 × 0.8 × 0.5 = 40
+    expect(adjust([[-100, 50, 50], [0, 100, 100]], { deadweight: [0.2], dropoff: [0.5] })).toEqual([
+      [-100, 40, 20],
+      [0, 80, 40],
+    ]);
+  });
+
+  test("all at once: keep 0.9 × 0.8 × 0.75 × 0.95 = 0.513 of a gain, costs up 30 %", () => {
+    const f = adjust([[-500, 1000, 1000, 1000]], {
+      deadweight: [0.1],
+      attribution: [0.2],
+      displacement: [0.25],
+      dropoff: [0.1],
+      optimism_costs: [0.3],
+      optimism_gains: [0.05],
+    });
+    expect(f[0][0]).toBeCloseTo(-650, 10);
+    expect(f[0][1]).toBeCloseTo(513, 10);
+    expect(f[0][2]).toBeCloseTo(461.7, 10); // 513 × 0.9
+    expect(f[0][3]).toBeCloseTo(415.53, 10); // 513 × 0.81
+  });
+
+  test("one value per actor", () => {
+    expect(adjust([[100], [100]], { deadweight: [0.1, 0.5] })).toEqual([[90], [50]]);
+  });
+
+  test("the table: which adjustments were given and which are the default 0, gross and adjusted PVs side by side", () => {
+    const t = adjustmentTable(0, ["A", "B"], [[-100, 50, 50], [0, 100, 100]], { deadweight: [0.2], dropoff: [0.5] });
+    expect(t[0]).toEqual(ADJUSTMENT_HEADER);
+    expect(t[1]).toEqual(["Källa / Source", GIVEN_TEXT, DEFAULT_TEXT, DEFAULT_TEXT, GIVEN_TEXT, DEFAULT_TEXT, DEFAULT_TEXT, "", "", "", "", "", ""]);
+    // A: costs −100 → −100; gains 100 → 60; net 0 → −40
+    expect(t[2]).toEqual(["A", 0.2, 0, 0, 0.5, 0, 0, -100, -100, 100, 60, 0, -40]);
+    expect(t[3]).toEqual(["B", 0.2, 0, 0, 0.5, 0, 0, 0, 0, 200, 120, 200, 120]);
+    expect(t[4]).toEqual(["Totalt / Total", "", "", "", "", "", "", -100, -100, 300, 180, 200, 80]);
+  });
+
+  test("nothing given: every adjustment says default, gross = adjusted", () => {
+    const t = adjustmentTable(0.035, ["A"], [[-100, 120]], {});
+    expect(t[1].slice(1, 7).every((c) => c === DEFAULT_TEXT)).toBe(true);
+    expect(t[2][7]).toBe(t[2][8]);
+    expect(t[2][9]).toBe(t[2][10]);
+  });
+});
+
+describe("invariants", () => {
+  test("adjusted gains never exceed gross, adjusted costs never fall below gross; zero adjustments change nothing", () => {
+    const share = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+        share,
+        share,
+        share,
+        share,
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        share,
+        (flows, dw, at, dp, dr, oc, og) => {
+          const out = adjust(flows, { deadweight: [dw], attribution: [at], displacement: [dp], dropoff: [dr], optimism_costs: [oc], optimism_gains: [og] });
+          out.forEach((row, i) =>
+            row.forEach((v, t) => {
+              const g = flows[i][t];
+              if (g > 0) expect(v).toBeLessThanOrEqual(g);
+              if (g > 0) expect(v).toBeGreaterThanOrEqual(0);
+              if (g < 0) expect(v).toBeLessThanOrEqual(g);
+              if (g === 0) expect(v).toBe(0);
+            }),
+          );
+          expect(adjust(flows, {})).toEqual(flows.map((r) => r.map((v) => (v === 0 ? 0 : v))));
+        },
+      ),
+    );
+  });
+});
+
+describe("bad input", () => {
+  test.each([
+    { what: "deadweight above 100 %", input: { deadweight: [1.2] }, e: { excel: "#NUM!", id: "adjustmentRange" } },
+    { what: "negative attribution", input: { attribution: [-0.1] }, e: { excel: "#NUM!", id: "adjustmentRange" } },
+    { what: "optimism on costs above 1,000 %", input: { optimism_costs: [11] }, e: { excel: "#NUM!", id: "adjustmentRange" } },
+    { what: "three values for two actors", input: { dropoff: [0.1, 0.1, 0.1] }, e: { excel: "#VALUE!", id: "adjustmentCount" } },
+  ])("$what", ({ input, e }) => {
+    expect(errorOf(() => resolveAdjustments(input, 2))).toEqual(e);
+  });
+  test("optimism on costs may exceed 100 %", () => {
+    expect(adjust([[-100]], { optimism_costs: [2] })).toEqual([[-300]]);
+  });
+  test("labels and flows must agree", () => {
+    expect(errorOf(() => adjustmentTable(0, ["A"], [[1], [2]], {}))).toEqual({ excel: "#VALUE!", id: "actorsMismatch" });
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Opening the user's own files in the browser: a good .xlsx opens (read locally); a file that is not a
+ * workbook, a 20 MB workbook and a workbook with macros each get a clear bilingual message and the page
+ * keeps working. Downloading gives an .xlsx with the formulas and values.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import fs from "node:fs";
+import { BUDGET_SHEET } from "../../src/planner/samples";
+import { Browser, Served, cellText, describeInBrowser, ensurePlaygroundBuilt, eventually, launch, screenshots, serve } from "./browser";
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+async function smallBudget(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Budget tkr");
+  ws.addRow(["Verksamhet", "Budget 2025", "Plan 2026"]);
+  ws.addRow(["Fritidsgårdar", 14200, 14800]);
+  ws.addRow(["Bibliotek", 9600, 9900]);
+  ws.addRow(["Summa", { formula: "SUM(B2:B3)", result: 23800 }, { formula: "SUM(C2:C3)", result: 24700 }]);
+  for (const c of ["B", "C"]) for (let r = 2; r <= 4; r++) ws.getCell(`${c}${r}`).numFmt = "#,##0";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function withZipEntry(xlsx: Buffer, name: string, data: Uint8Array, store = false): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  zip.file(name, data, store ? { compression: "STORE" } : {});
+  return Buffer.from(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+describeInBrowser("own files in the playground", () => {
+  let server: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensurePlaygroundBuilt();
+    server = await serve();
+    browser = await launch();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(name: string, buffer: Buffer, mimeType = XLSX_MIME) {
+    await browser.page.getByTestId("file-input").setInputFiles({ name, mimeType, buffer });
+  }
+
+  async function message(): Promise<{ kind: string | null; text: string }> {
+    return eventually(async () => {
+      const m = browser.page.getByTestId("page-message");
+      await m.waitFor({ timeout: 2000 });
+      return { kind: await m.getAttribute("data-kind"), text: await m.innerText() };
+    });
+  }
+
+  /** The page still works: a cell can be edited and recalculates. */
+  async function stillWorks(sheetCell: string) {
+    const { page } = browser;
+    await page.locator(`[data-cell="${sheetCell}"]`).click();
+    await page.keyboard.type("=2+3");
+    await page.keyboard.press("Enter");
+    expect(await cellText(page, sheetCell)).toBe("5");
+    await page.locator(`[data-cell="${sheetCell}"]`).click();
+    await page.keyboard.press("Delete");
+  }
+
+  test("bad files get clear messages in both languages and the page keeps working", async () => {
+    const { page, errors } = browser;
+    const shot = screenshots("bad-files");
+    await page.goto(server.url);
+    await page.locator('[data-cell="A1"]').waitFor();
+
+    await open("budget.xlsx", Buffer.from("Detta är ingen arbetsbok utan en vanlig textfil.\n"), "text/plain");
+    let m = await message();
+    expect(m.kind).toBe("error");
+    expect(m.text).toMatch(/är ingen Excel-arbetsbok/);
+    expect(m.text).toMatch(/is not an Excel workbook/);
+    await shot(page, "not-a-workbook");
+    expect(await cellText(page, "C4")).toBe("Bokslut 2024"); // the sample is still open
+    await stillWorks("J2");
+
+    // 20 MB: a real workbook padded with an incompressible part, refused before it is read.
+    const padding = new Uint8Array(20 * 1024 * 1024);
+    for (let i = 0; i < padding.length; i += 4) padding[i] = (i * 2654435761) >>> 24;
+    const big = await withZipEntry(await smallBudget(), "xl/media/image1.bin", padding, true);
+    expect(big.length).toBeGreaterThan(20 * 1024 * 1024);
+    await open("stor-budget.xlsx", big);
+    m = await message();
+    expect(m.kind).toBe("error");
+    expect(m.text).toMatch(/högst 10 MB/);
+    expect(m.text).toMatch(/at most 10 MB/);
+    await shot(page, "too-large");
+    await stillWorks("J3");
+
+    const macros = await withZipEntry(await smallBudget(), "xl/vbaProject.bin", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+    await open("budget-med-makron.xlsm", macros, "application/vnd.ms-excel.sheet.macroEnabled.12");
+    m = await message();
+    expect(m.text).toMatch(/innehåller makron/);
+    expect(m.text).toMatch(/contains macros/);
+    // The same file renamed to .xlsx is still recognised by its content.
+    await open("budget.xlsx", macros);
+    m = await message();
+    expect(m.text).toMatch(/contains macros/);
+    await shot(page, "macros");
+    await stillWorks("J4");
+    expect(await cellText(page, "C4")).toBe("Bokslut 2024");
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  test("opens the user's own .xlsx locally and downloads the result with formulas", async () => {
+    const { page } = browser;
+    const shot = screenshots("own-file");
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(server.url);
+    await page.locator('[data-cell="A1"]').waitFor();
+    await open("min-budget.xlsx", await smallBudget());
+    const m = await message();
+    expect(m.kind).toBe("info");
+    expect(m.text).toMatch(/min-budget\.xlsx/);
+    await eventually(async () => expect(await cellText(page, "A2")).toBe("Fritidsgårdar"));
+    expect(await cellText(page, "B4")).toBe("23\u00a0800");
+    await page.locator('[data-cell="B2"]').click();
+    await page.keyboard.type("15000");
+    await page.keyboard.press("Enter");
+    expect(await cellText(page, "B4")).toBe("24\u00a0600");
+    await shot(page, "opened-and-edited");
+    // Read locally: nothing but the page's own files was fetched.
+    expect(requests.every((u) => u.startsWith(server.url) || u.startsWith("blob:") || u.startsWith("data:"))).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    expect(download.suggestedFilename()).toBe("min-budget-socinv.xlsx");
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file!) as any);
+    const ws = wb.getWorksheet("Budget tkr")!;
+    expect(ws.getCell("B2").value).toBe(15000);
+    expect(ws.getCell("B4").formula).toBe("SUM(B2:B3)");
+    expect((ws.getCell("B4").value as any).result).toBe(24600);
+    expect(ws.getCell("B4").numFmt).toBe("#,##0");
+
+    // Back to a shipped sample from the menu.
+    await page.getByTestId("sample-select").selectOption("driftbudget");
+    await eventually(async () => expect(await page.getByTestId(`sheet-tab-${BUDGET_SHEET}`).count()).toBe(1));
+  }, 60_000);
+});
