@@ -61,7 +61,9 @@ function linux(args) {
       "Starting the browser playground instead (`npm run playground`).\n" +
         "To build and serve the add-in itself for Excel on the web, run `npm start -- --addin`.\n",
     );
-    return run(npm, ["run", "playground"]);
+    // Pass the user's options (--open, --port N, --no-build) on to the playground.
+    const passOn = args.filter((a) => a !== "--addin");
+    return run(npm, ["run", "playground", ...(passOn.length ? ["--", ...passOn] : [])]);
   }
   console.log("Building the add-in and serving dist/ instead.\n");
   const built = run(npm, ["run", "build"]);

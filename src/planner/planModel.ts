@@ -203,7 +203,10 @@ function buildPlan(m: ResolvedModel, facts: WorkbookFacts): PlanOutput {
 
   let r = 0;
   // ---- Title ----
-  const title = t("Social investering: ", "Social investment: ") + (inp.title.trim() || t("modell", "model"));
+  // The default model title is already "Social investering"; don't print it twice.
+  const own = inp.title.trim();
+  const kind = t("Social investering", "Social investment");
+  const title = !own || own.toLowerCase() === kind.toLowerCase() ? kind : `${kind}: ${own}`;
   put(r++, 0, "title", () => [[tx(title)]]);
   const src = m.budget
     ? t(`Källa: ${sheetRef(m.budget.sheet, m.budget.address)} (${m.unit}). `, `Source: ${sheetRef(m.budget.sheet, m.budget.address)} (${m.unit}). `)
