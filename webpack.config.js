@@ -16,6 +16,7 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { typescript } = require("./webpack.common");
 const { Compilation, WebpackError, sources } = require("webpack");
 const { localizeMetadata, readTables, tableFiles } = require("./tools/localize-metadata");
 
@@ -101,18 +102,7 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          // Type errors are `npm run typecheck`'s job; ES modules let webpack drop unused library code.
-          options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: dev } },
-        },
-      ],
-    },
+    ...typescript(dev),
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: METADATA, input: FUNCTION_SOURCES }),
       new SwedishMetadataPlugin(),

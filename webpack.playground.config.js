@@ -11,6 +11,7 @@
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { typescript } = require("./webpack.common");
 
 module.exports = (_env, options = {}) => {
   const dev = options.mode === "development";
@@ -24,18 +25,7 @@ module.exports = (_env, options = {}) => {
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          // Type errors are `npm run typecheck`'s job; ES modules let webpack drop unused library code.
-          options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: dev } },
-        },
-      ],
-    },
+    ...typescript(dev),
     plugins: [new HtmlWebpackPlugin({ template: "./playground/index.html", filename: "index.html" })],
     // The formula engine alone is about a megabyte; the page is served locally, so size hints only add noise.
     performance: { hints: false },

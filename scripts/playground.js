@@ -5,31 +5,18 @@
  *
  *   node scripts/playground.js [--no-build] [--port <n>] [--open]
  *
- * The server is deliberately small and strict: 127.0.0.1 only, GET/HEAD only, files inside
- * dist-playground/ only (no dotfiles, no symlinks out, no directory listings). The e2e tests use the same
- * server (createServer) on a random port.
+ * The server (scripts/static-server.js, shared with serve.js) is deliberately small and strict: 127.0.0.1
+ * only, GET/HEAD only, files inside dist-playground/ only (no dotfiles, no symlinks out, no directory
+ * listings). The e2e tests use the same server (createServer) on a random port.
  */
 const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
-const http = require("node:http");
 const path = require("node:path");
+const { HOST, createStaticServer } = require("./static-server");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist-playground");
-const HOST = "127.0.0.1";
 const DEFAULT_PORT = 3001;
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".woff2": "font/woff2",
-};
 
 /** Runs the production build; returns the exit status. */
 function build({ quiet = false } = {}) {
@@ -44,60 +31,13 @@ function build({ quiet = false } = {}) {
   return r.status === null ? 1 : r.status;
 }
 
-/** The file a URL path names inside root, or null when it is outside, hidden or not a regular file. */
-function resolveFile(urlPath, realRoot) {
-  let rel;
-  try {
-    rel = decodeURIComponent(urlPath.split("?")[0].split("#")[0]);
-  } catch {
-    return null;
-  }
-  if (rel.includes("\0")) return null;
-  if (rel.endsWith("/")) rel += "index.html";
-  const segments = rel.split("/").filter(Boolean);
-  if (segments.some((s) => s.startsWith(".") || s.includes("\\"))) return null;
-  let real;
-  try {
-    real = fs.realpathSync(path.join(realRoot, ...segments));
-  } catch {
-    return null;
-  }
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return null;
-  const stat = fs.statSync(real);
-  return stat.isFile() ? { file: real, size: stat.size } : null;
-}
-
 /** A static file server for `root` (default dist-playground/). */
 function createServer(root = DIST) {
-  const realRoot = fs.realpathSync(root);
-  const server = http.createServer((req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { Allow: "GET, HEAD" }).end();
-      return;
-    }
-    const found = resolveFile(req.url || "/", realRoot);
-    if (!found) {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
-      return;
-    }
-    const ext = path.extname(found.file).toLowerCase();
-    res.writeHead(200, {
-      "Content-Type": TYPES[ext] || "application/octet-stream",
-      "Content-Length": found.size,
-      "X-Content-Type-Options": "nosniff",
-      // Hashed bundles may be cached; the page itself is always fresh so a rebuild shows at once.
-      "Cache-Control": ext === ".html" ? "no-store" : "public, max-age=31536000, immutable",
-    });
-    if (req.method === "HEAD") {
-      res.end();
-      return;
-    }
-    fs.createReadStream(found.file).on("error", () => res.destroy()).pipe(res);
+  return createStaticServer(root, {
+    // Hashed bundles may be cached; the page itself is always fresh so a rebuild shows at once.
+    fileHeaders: (ext) => ({ "Cache-Control": ext === ".html" ? "no-store" : "public, max-age=31536000, immutable" }),
+    dropFragment: true,
   });
-  server.requestTimeout = 30000;
-  server.headersTimeout = 10000;
-  server.maxConnections = 64;
-  return server;
 }
 
 /** Listens on 127.0.0.1: `port` or the next free one (up to 20 tries); port 0 means any free port. */

@@ -5,31 +5,16 @@
  * certificate from office-addin-dev-certs exists in ~/.office-addin-dev-certs, because Excel (desktop and
  * web) only loads add-ins over https; otherwise plain http, which a browser can open but Excel cannot.
  *
- * Deliberately small and strict: GET/HEAD only, files under dist/ only (no symlinks out, no dotfiles),
- * files up to 20 MB, bounded connections and timeouts.
+ * Deliberately small and strict (scripts/static-server.js): GET/HEAD only, files under dist/ only (no
+ * symlinks out, no dotfiles), files up to 20 MB, bounded connections and timeouts.
  */
 const fs = require("node:fs");
-const http = require("node:http");
-const https = require("node:https");
 const os = require("node:os");
 const path = require("node:path");
+const { HOST, createStaticServer } = require("./static-server");
 
 const ROOT = path.resolve(__dirname, "..", "dist");
-const HOST = "127.0.0.1";
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".css": "text/css; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-};
 
 function certificates() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -40,64 +25,14 @@ function certificates() {
   }
 }
 
-/** The file a URL path names inside ROOT, or null when it is outside, hidden or not a regular file. */
-function resolveFile(urlPath, realRoot) {
-  let rel;
-  try {
-    rel = decodeURIComponent(urlPath.split("?")[0]);
-  } catch {
-    return null;
-  }
-  if (rel.includes("\0")) return null;
-  if (rel.endsWith("/")) rel += "index.html";
-  const segments = rel.split("/").filter(Boolean);
-  if (segments.some((s) => s.startsWith(".") || s.includes("\\"))) return null;
-  const candidate = path.join(realRoot, ...segments);
-  let real;
-  try {
-    real = fs.realpathSync(candidate);
-  } catch {
-    return null;
-  }
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return null;
-  const stat = fs.statSync(real);
-  if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return null;
-  return { file: real, size: stat.size };
-}
-
 function createServer(tls) {
-  const realRoot = fs.realpathSync(ROOT);
-  const handler = (req, res) => {
+  return createStaticServer(ROOT, {
+    tls,
     // Office loads the add-in's pages from its own origin; the metadata is fetched cross-origin.
-    res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Cache-Control", "no-store");
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { Allow: "GET, HEAD" }).end();
-      return;
-    }
-    if ((req.url || "/").split("?")[0] === "/") {
-      res.writeHead(302, { Location: "/taskpane.html" }).end();
-      return;
-    }
-    const found = resolveFile(req.url || "/", realRoot);
-    if (!found) {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
-      return;
-    }
-    res.writeHead(200, {
-      "Content-Type": TYPES[path.extname(found.file).toLowerCase()] || "application/octet-stream",
-      "Content-Length": found.size,
-      "X-Content-Type-Options": "nosniff",
-    });
-    if (req.method === "HEAD") res.end();
-    else fs.createReadStream(found.file).on("error", () => res.destroy()).pipe(res);
-  };
-  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
-  server.maxConnections = 64;
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  server.keepAliveTimeout = 5_000;
-  return server;
+    headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" },
+    rootRedirect: "/taskpane.html",
+    maxFileBytes: MAX_FILE_BYTES,
+  });
 }
 
 function main() {
@@ -131,4 +66,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { createServer, resolveFile, ROOT };
+module.exports = { createServer, ROOT };

@@ -2,29 +2,9 @@
  * A1 addresses for the host layer: pure helpers, no Office globals, so tests and other hosts can use them.
  */
 
-/** 0-based column index to letters: 0 -> "A", 26 -> "AA". */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 0-based row/col to "B3". */
-export function cellAddress(row: number, col: number): string {
-  return columnLetters(col) + String(row + 1);
-}
-
-/** A block's A1 address, e.g. "B3:G24" (one cell gives "B3"). */
-export function blockAddress(row: number, col: number, rows: number, cols: number): string {
-  const tl = cellAddress(row, col);
-  if (rows === 1 && cols === 1) return tl;
-  return `${tl}:${cellAddress(row + rows - 1, col + cols - 1)}`;
-}
+// Column letters and cell addresses are the planner's (one implementation for every layer); the host adds
+// what only reading Excel's own addresses needs: whole rows/columns, multi-area lists, sheet validity.
+export { colLetter as columnLetters, cellAddress } from "../planner/a1";
 
 export interface A1Box {
   row: number;

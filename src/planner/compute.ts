@@ -4,13 +4,13 @@
  * tests check the evaluated plan against it in both formula styles.
  */
 import { breakEvenSuccesses } from "../core/breakeven";
-import { discountFactors, presentValue } from "../core/discounting";
+import { discountFactors, presentValue, toPriceYear } from "../core/discounting";
 import { SocinvError } from "../core/errors";
 import { paybackAnalysis } from "../core/payback";
 import type { BudgetBlock } from "./budget";
 import type { ModelInputs } from "./inputs";
 import { Result, attempt } from "./messages";
-import { ResolvedModel, lineAmount, resolveModel } from "./resolve";
+import { ResolvedLine, ResolvedModel, lineAmount, resolveModel } from "./resolve";
 
 export interface ActorResult {
   id: string;
@@ -94,6 +94,23 @@ function cumulative(xs: readonly number[]): number[] {
   return xs.map((x) => (s += x));
 }
 
+/**
+ * One line's amounts in kr, year by year, in the price year's prices: budget lines are converted with the
+ * core's toPriceYear (amount × index(price year) ÷ index(the cell's own year)); typed lines are already in the
+ * price year's prices.
+ */
+export function lineRow(m: ResolvedModel, line: ResolvedLine): number[] {
+  const raw = m.years.map((_, i) => lineAmount(m, line, i));
+  const pi = m.priceIndex;
+  if (!pi || line.origin !== "budget") return raw;
+  // Cells in the price year itself (and empty ones) are left as they are, as the formula does: (x × base) ÷ base
+  // could differ from x in the last bit.
+  const asIs = line.cells.map((c) => c.kind === "zero" || c.indexYear === undefined || c.indexYear === pi.priceYear);
+  const index = line.cells.map((c, i) => (asIs[i] || c.kind === "zero" ? pi.base : pi.values.get(c.indexYear!)!));
+  const converted = toPriceYear(raw, index, pi.base);
+  return converted.map((x, i) => (asIs[i] ? raw[i] : x));
+}
+
 /** The model's numbers from a resolved model. */
 export function computeResolved(m: ResolvedModel): ModelResult {
   const inp = m.inputs;
@@ -112,8 +129,7 @@ export function computeResolved(m: ResolvedModel): ModelResult {
     return s;
   };
 
-  const lineRows = (lines: typeof m.costLines, actorId: string) =>
-    lines.filter((l) => l.actor.id === actorId).map((l) => m.years.map((_, i) => lineAmount(m, l, i)));
+  const lineRows = (lines: typeof m.costLines, actorId: string) => lines.filter((l) => l.actor.id === actorId).map((l) => lineRow(m, l));
 
   const actors: ActorResult[] = m.actors.map((actor) => {
     const costsGross = sumRows(lineRows(m.costLines, actor.id), n);

@@ -8,6 +8,8 @@
  *   in their own unit and converted to kr by the model's unit factor (a visible, named cell).
  * - Shares and rates are fractions: 0.035 = 3.5 %.
  * - Years are calendar years. The model runs `horizon` years from `startYear`.
+ * - Price level: with a price index, each budget amount is brought to the price year's prices by
+ *   index(price year) ÷ index(the amount's own budget year). Typed lines are in the price year's prices.
  * - What is structural (rows, actors, horizon, start year, effect lag, fund rule) needs a rebuild; the numeric
  *   assumptions (rate, timing, participants, success probability, adjustments, shares, fund parameters) are
  *   named cells in the model and can be changed in the sheet directly.
@@ -81,6 +83,22 @@ export interface ExtraLine {
   /** Amounts in kr, one per model year from the start year; missing years are 0 (or the last one repeated). */
   amounts: number[];
   after: AfterBudget;
+}
+
+/** One year's value of a price index (KPI, SKR's PKV …); any base (2024 = 100, 1980 = 100 …). */
+export interface PriceIndexPoint {
+  year: number;
+  value: number;
+}
+
+/**
+ * A price index to bring budget years (Bokslut 2024, Budget 2025, Plan 2026 …) to one price year. Stored as
+ * a list of points rather than a year-keyed object so that the JSON keeps numbers as numbers and its order.
+ */
+export interface PriceIndex {
+  /** Shown in the model ("KPI", "PKV (SKR)"); empty = "prisindex"/"price index". */
+  name: string;
+  values: PriceIndexPoint[];
 }
 
 export type DiscountInputs =
@@ -179,8 +197,14 @@ export interface ModelInputs {
   discount: DiscountInputs;
   /** 0 = end of year (like Excel's NPV), 1 = start of year (year 1 undiscounted), 0.5 = mid-year. */
   timing: Timing;
-  /** The price level the amounts are in (shown, not converted); null = the start year. */
+  /** The price level of the model's amounts; null = the start year. */
   priceYear: number | null;
+  /**
+   * Optional price index: budget amounts are converted to the price year's prices with it. Absent or null =
+   * no conversion (amounts are taken to be in the price year's prices already). Absent from the defaults on
+   * purpose: settings stored before the field existed load, and rebuild, exactly as before.
+   */
+  priceIndex?: PriceIndex | null;
   /** Length of the political mandate window for the "within mandate" result (4 years in Sweden). */
   mandateYears: number;
   adjustments: Adjustments;
@@ -375,6 +399,9 @@ export function applyTemplate(id: TemplateId, base: ModelInputs = defaultInputs(
     actors: base.actors,
     extraLines: base.extraLines,
     startYear: base.startYear,
+    // The price year and index describe the budget's figures, not the template's method.
+    priceYear: base.priceYear,
+    ...(base.priceIndex ? { priceIndex: base.priceIndex } : {}),
     template: t.id,
   };
 }

@@ -102,6 +102,18 @@ const REFUSALS = {
     sv: (p) => `${p.sv} måste vara ${p.ruleSv} (fick ${p.got}).`,
     en: (p) => `${p.en} must be ${p.ruleEn} (got ${p.got}).`,
   },
+  priceIndexNoPriceYear: {
+    kind: "invalidValue",
+    sv: (p) => `${p.name ? `Prisindexet ${p.name}` : "Prisindexet"} saknar värde för prisåret ${p.year}. Ange indexvärdet för ${p.year} eller välj ett prisår som indexet har (${p.years}).`,
+    en: (p) => `${p.name ? `The price index ${p.name}` : "The price index"} has no value for the price year ${p.year}. Enter the index value for ${p.year} or choose a price year the index has (${p.years}).`,
+  },
+  priceIndexNoYear: {
+    kind: "invalidValue",
+    sv: (p) =>
+      `${p.name ? `Prisindexet ${p.name}` : "Prisindexet"} saknar värde för ${p.year}, ett av budgetens år (indexet har ${p.years}). Ange indexvärdet för ${p.year}: år efter indexets sista år räknas med det sista värdet, men år före eller inom indexet gissas inte.`,
+    en: (p) =>
+      `${p.name ? `The price index ${p.name}` : "The price index"} has no value for ${p.year}, one of the budget's years (the index has ${p.years}). Enter the index value for ${p.year}: years after the index's last year use its last value, but years before or within the index are not guessed.`,
+  },
   budgetMissing: {
     kind: "invalidValue",
     sv: () => "Raderna hänvisar till ett budgetblock, men inget budgetblock är läst.",
@@ -227,6 +239,18 @@ const NOTES = {
   individualHorizon: {
     sv: (p) => `Horisonten är ${p.horizon} år, men åldrarna ${p.start}–${p.end} ger ${p.years} år. Ändra horisonten om karriären ska räknas till ${p.end} års ålder.`,
     en: (p) => `The horizon is ${p.horizon} years, but ages ${p.start}–${p.end} give ${p.years} years. Change the horizon if the career is to be counted to age ${p.end}.`,
+  },
+  priceIndexApplied: {
+    sv: (p) => `Budgetens belopp räknas om till ${p.year} års priser med ${p.name}: belopp × index ${p.year} ÷ index för beloppets år. Egna rader anges i ${p.year} års priser och räknas inte om.`,
+    en: (p) => `Budget amounts are converted to ${p.year} prices with ${p.name}: amount × index ${p.year} ÷ index of the amount's year. Typed lines are in ${p.year} prices and are not converted.`,
+  },
+  priceIndexExtended: {
+    sv: (p) => `${p.name} slutar ${p.last}; beloppen för ${p.years} räknas med ${p.last} års index, dvs. som om de redan vore i ${p.last} års priser.`,
+    en: (p) => `${p.name} ends in ${p.last}; the amounts for ${p.years} use the ${p.last} index, i.e. as if they were already in ${p.last} prices.`,
+  },
+  priceIndexUnused: {
+    sv: () => "Prisindexet används inte: modellen har inga budgetrader, och egna rader anges i prisårets priser.",
+    en: () => "The price index is not used: the model has no budget lines, and typed lines are in the price year's prices.",
   },
   unitOverride: {
     sv: (p) => `Enheten är satt till ${p.unit} av användaren (hittad: ${p.found}).`,

@@ -11,8 +11,8 @@
  *   cells), by actor (gross, net, discounted, cumulative), totals and payback helpers, fund schedule.
  * Two charts sit to the right of the top blocks.
  *
- * Every amount in the model is in kronor. A budget cell is read as sign × cell × unit factor × share, so
- * an updated budget flows through. Formula style "portable" uses built-in functions only (SUMPRODUCT,
+ * Every amount in the model is in kronor. A budget cell is read as sign × cell × unit factor × share
+ * (× index(price year) ÷ index(its year) with a price index), so an updated budget flows through. Formula style "portable" uses built-in functions only (SUMPRODUCT,
  * INDEX, MATCH, IF, IFERROR, SUM, MIN, MAX, AND, ISNUMBER); "addin" uses SOCINV.NPV,
  * SOCINV.DISCOUNTFACTORS, SOCINV.RATESCHEDULE, SOCINV.PAYBACK and SOCINV.BREAKEVEN where they make the
  * formula shorter. Both give the same numbers (tests evaluate both).
@@ -86,6 +86,7 @@ const FMT = {
   factor: "0.0000",
   year: "0",
   ratio: "0.00",
+  index: "0.0###",
   years: "0.0",
   count: "#,##0.0",
   int: "0",
@@ -212,8 +213,10 @@ function buildPlan(m: ResolvedModel, facts: WorkbookFacts): PlanOutput {
     ? t(`Källa: ${sheetRef(m.budget.sheet, m.budget.address)} (${m.unit}). `, `Source: ${sheetRef(m.budget.sheet, m.budget.address)} (${m.unit}). `)
     : "";
   const styleText = addin ? t("Formelstil: tillägg (SOCINV-funktioner)", "Formula style: add-in (SOCINV functions)") : t("Formelstil: portabel (endast inbyggda funktioner)", "Formula style: portable (built-in functions only)");
-  const priceYear = inp.priceYear ?? m.startYear;
-  put(r++, 0, "note", () => [[tx(`${src}${t("Alla belopp i kronor", "All amounts in kronor")}, ${t(`${priceYear} års priser`, `${priceYear} prices`)}. ${styleText}. ${t("Modell", "Model")} ${key}.`)]]);
+  const priceYear = m.priceYear;
+  const pix = m.priceIndex;
+  const prices = pix ? t(`${priceYear} års priser (omräknat med ${pix.name})`, `${priceYear} prices (converted with ${pix.name})`) : t(`${priceYear} års priser`, `${priceYear} prices`);
+  put(r++, 0, "note", () => [[tx(`${src}${t("Alla belopp i kronor", "All amounts in kronor")}, ${prices}. ${styleText}. ${t("Modell", "Model")} ${key}.`)]]);
   r++;
 
   // ---- Assumptions ----
@@ -254,7 +257,31 @@ function buildPlan(m: ResolvedModel, facts: WorkbookFacts): PlanOutput {
   assumption("Timing", t("Tidpunkt inom året", "Timing within the year"), inp.timing, "input", "0.0", t("0 = årets slut (som NETNUVÄRDE), 1 = årets början (år 1 odiskonterat), 0,5 = mitten.", "0 = end of year (like NPV), 1 = start of year (year 1 undiscounted), 0.5 = mid-year."));
   assumption(null, t("Startår", "Start year"), m.startYear, "note", FMT.year, t("Ändras genom att bygga om modellen.", "Changed by rebuilding the model."));
   assumption(null, t("Horisont (år)", "Horizon (years)"), H, "note", FMT.int, t("Ändras genom att bygga om modellen.", "Changed by rebuilding the model."));
-  assumption(null, t("Prisår", "Price year"), priceYear, "note", FMT.year, t("Beloppen är i detta års priser (räknas inte om).", "Amounts are in this year's prices (not converted)."));
+  if (!pix) {
+    assumption(null, t("Prisår", "Price year"), priceYear, "note", FMT.year, t("Beloppen är i detta års priser (räknas inte om).", "Amounts are in this year's prices (not converted)."));
+  } else {
+    assumption(
+      null,
+      t("Prisår", "Price year"),
+      priceYear,
+      "note",
+      FMT.year,
+      t(
+        `Budgetens belopp räknas om till ${priceYear} års priser med ${pix.name}: belopp × index ${priceYear} ÷ index för beloppets år. Egna rader anges i ${priceYear} års priser.`,
+        `Budget amounts are converted to ${priceYear} prices with ${pix.name}: amount × index ${priceYear} ÷ index of the amount's year. Typed lines are in ${priceYear} prices.`,
+      ),
+    );
+    // One named input cell per index year the model uses: changing one in the sheet reprices the model.
+    for (const y of pix.shown) {
+      const after = pix.extended.filter((x) => x > y && y === pix.last);
+      const why =
+        y === priceYear
+          ? t("Prisåret: basen för omräkningen.", "The price year: the base of the conversion.")
+          : t(`Belopp från ${y} × index ${priceYear} ÷ index ${y}.`, `Amounts from ${y} × index ${priceYear} ÷ index ${y}.`);
+      const extra = after.length ? t(` Används även för ${after.join(", ")} (efter indexets sista år).`, ` Also used for ${after.join(", ")} (after the index's last year).`) : "";
+      assumption(`Index${y}`, `${pix.name} ${y}`, pix.values.get(y)!, "input", FMT.index, why + extra, t(`Prisindex ${pix.name}, ${y}`, `Price index ${pix.name}, ${y}`));
+    }
+  }
   assumption("Participants", t("Antal deltagare", "Participants"), inp.participants, "input", FMT.count, t("Personer som insatsen når.", "People the intervention reaches."));
   assumption("SuccessProb", t("Sannolikhet att lyckas", "Probability of success"), inp.successProbability, "input", FMT.pct, t("Andel av deltagarna som väntas lyckas.", "Share of participants expected to succeed."));
   assumption("Successes", t("Förväntat antal lyckade", "Expected successes"), `=${nameOf("Participants")}*${nameOf("SuccessProb")}`, "calc", FMT.count, t("Deltagare × sannolikhet.", "Participants × probability."));
@@ -569,8 +596,11 @@ function buildPlan(m: ResolvedModel, facts: WorkbookFacts): PlanOutput {
             const shareRef = `$${colLetter(COL_SHARE)}${row0 + j + 1}`;
             const neg = m.sign === -1 ? "-" : "";
             if (c.kind === "zero") return 0;
-            if (c.kind === "ref") return `=${neg}${sheetRef(m.budget!.sheet, c.address)}*${nm("UnitFactor")}*${shareRef}`;
-            return `=${m.sign * c.value}*${nm("UnitFactor")}*${shareRef}`; // copied from a text cell (see notes)
+            // With a price index: × index(price year) ÷ index(the cell's own year), in both formula styles (plain
+            // arithmetic keeps the portable style portable and the index cells live).
+            const px = pix && c.indexYear !== undefined && c.indexYear !== priceYear ? `*${nm(`Index${priceYear}`)}/${nm(`Index${c.indexYear}`)}` : "";
+            if (c.kind === "ref") return `=${neg}${sheetRef(m.budget!.sheet, c.address)}*${nm("UnitFactor")}*${shareRef}${px}`;
+            return `=${m.sign * c.value}*${nm("UnitFactor")}*${shareRef}${px}`; // copied from a text cell (see notes)
           }),
         ),
       FMT.kr);

@@ -14,11 +14,32 @@ import { PlannerMessage, note, refuse } from "./messages";
 export const MAX_HORIZON = 100;
 export const MAX_MODEL_LINES = 1000;
 
-/** Where one line's amount for one model year comes from. `value` is in the budget's unit (extra lines: kr). */
+/**
+ * Where one line's amount for one model year comes from. `value` is in the budget's unit (extra lines: kr).
+ * Budget cells carry their own budget year (`year`, which differs from the model year with an effect lag or
+ * after the budget's last year) and, with a price index, the index year that converts them (`indexYear`).
+ */
 export type LineCell =
-  | { kind: "ref"; address: string; value: number }
-  | { kind: "const"; value: number; address?: string }
+  | { kind: "ref"; address: string; value: number; year?: number; indexYear?: number }
+  | { kind: "const"; value: number; address?: string; year?: number; indexYear?: number }
   | { kind: "zero" };
+
+/** The price index as the model uses it; null when there is nothing to convert. */
+export interface ResolvedPriceIndex {
+  /** As shown in the model (never empty). */
+  name: string;
+  /** The price year: budget amounts are converted to its prices. */
+  priceYear: number;
+  /** index(price year). */
+  base: number;
+  values: Map<number, number>;
+  /** Years whose index cells the model shows (the price year and every index year a budget cell uses). */
+  shown: number[];
+  /** Budget years after the index's last year, converted with the last year's index. */
+  extended: number[];
+  /** The index's last year. */
+  last: number;
+}
 
 export interface ResolvedLine {
   label: string;
@@ -60,6 +81,9 @@ export interface ResolvedModel {
   commitments: Commitment[];
   /** The budget block the model reads, when there is one. */
   budget: BudgetBlock | null;
+  /** The price level of the model's amounts (inputs.priceYear, or the start year). */
+  priceYear: number;
+  priceIndex: ResolvedPriceIndex | null;
   notes: PlannerMessage[];
 }
 
@@ -87,6 +111,17 @@ export function validateInputs(inputs: ModelInputs): void {
   check(inputs.startYear === null || (isInt(inputs.startYear) && inputs.startYear >= 1900 && inputs.startYear <= 2200), "Startåret", "The start year", "ett årtal", "a calendar year", inputs.startYear);
   check(inputs.priceYear === null || (isInt(inputs.priceYear) && inputs.priceYear >= 1900 && inputs.priceYear <= 2200), "Prisåret", "The price year", "ett årtal", "a calendar year", inputs.priceYear);
   asTiming(inputs.timing);
+  const pi = inputs.priceIndex;
+  if (pi !== undefined && pi !== null) {
+    check(typeof pi === "object" && typeof pi.name === "string" && Array.isArray(pi.values) && pi.values.length > 0, "Prisindexet", "The price index", "ett namn och minst ett år med indexvärde", "a name and at least one year with an index value", pi);
+    const seen = new Set<number>();
+    for (const x of pi.values) {
+      check(isInt(x?.year) && x.year >= 1900 && x.year <= 2200, "Prisindexets år", "The price index's year", "ett årtal", "a calendar year", x?.year);
+      check(isNum(x.value) && x.value > 0, `Prisindexet för ${x.year}`, `The price index for ${x.year}`, "ett tal > 0", "a number > 0", x.value);
+      check(!seen.has(x.year), `Prisindexet för ${x.year}`, `The price index for ${x.year}`, "angivet en gång", "given once", "två värden / two values");
+      seen.add(x.year);
+    }
+  }
   const d = inputs.discount;
   if (d.kind === "constant") check(isNum(d.rate) && d.rate > -1 && d.rate < 1, "Diskonteringsräntan", "The discount rate", "större än −100 % och under 100 %", "greater than −100% and below 100%", d.rate);
   if (d.kind === "perPeriod") {
@@ -202,8 +237,9 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
         }
       }
       const c = row.cells[k];
-      if (c.source === "number" || c.source === "blank") return { kind: "ref", address: c.address, value: c.value };
-      return { kind: "const", value: c.value, address: c.address };
+      const year = block.years[k].year;
+      if (c.source === "number" || c.source === "blank") return { kind: "ref", address: c.address, value: c.value, year };
+      return { kind: "const", value: c.value, address: c.address, year };
     });
     const first = row.cells[0]?.address;
     const last = row.cells[row.cells.length - 1]?.address;
@@ -305,6 +341,9 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
     if (repayingActors.length === 0 && !committed) notes.push(note("noRepayingActors", "warning"));
   }
 
+  const priceYear = inputs.priceYear ?? startYear;
+  const priceIndex = resolvePriceIndex(inputs, priceYear, [...costLines, ...gainLines], notes);
+
   if (inputs.participants * inputs.successProbability <= 0) notes.push(note("noParticipants", "info"));
   if (inputs.template === "individual" && horizon !== inputs.individual.endAge - inputs.individual.startAge) {
     notes.push(note("individualHorizon", "warning", { horizon, start: inputs.individual.startAge, end: inputs.individual.endAge, years: inputs.individual.endAge - inputs.individual.startAge }));
@@ -329,11 +368,55 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
     repayingActors,
     commitments,
     budget: block,
+    priceYear,
+    priceIndex,
     notes,
   };
 }
 
-/** The amount in kr of one line in one model year, exactly as the model's formula computes it. */
+/**
+ * Which index year converts each budget cell: its own budget year, or the index's last year for budget years
+ * after it (a plan year beyond the published index is taken to be at the last known price level). A missing
+ * price year, or a budget year before or inside the index without a value, is refused: a guessed index
+ * would give wrong numbers that look right. Sets `indexYear` on the lines' budget cells.
+ */
+function resolvePriceIndex(inputs: ModelInputs, priceYear: number, lines: ResolvedLine[], notes: PlannerMessage[]): ResolvedPriceIndex | null {
+  const pi = inputs.priceIndex;
+  if (!pi) return null;
+  const sv = inputs.language === "sv";
+  const name = pi.name.trim() || (sv ? "prisindex" : "price index");
+  const values = new Map(pi.values.map((x) => [x.year, x.value]));
+  const years = [...values.keys()].sort((a, b) => a - b);
+  const listed = years.join(", ");
+  const base = values.get(priceYear);
+  if (base === undefined) return refuse("priceIndexNoPriceYear", { name: pi.name.trim(), year: priceYear, years: listed });
+  const budgetCells = lines.filter((l) => l.origin === "budget").flatMap((l) => l.cells);
+  if (budgetCells.length === 0) {
+    notes.push(note("priceIndexUnused", "info"));
+    return null;
+  }
+  const last = years[years.length - 1];
+  const shown = new Set<number>([priceYear]);
+  const extended = new Set<number>();
+  for (const c of budgetCells) {
+    if (c.kind === "zero" || c.year === undefined) continue;
+    if (values.has(c.year)) c.indexYear = c.year;
+    else if (c.year > last) {
+      c.indexYear = last;
+      extended.add(c.year);
+    } else return refuse("priceIndexNoYear", { name: pi.name.trim(), year: c.year, years: listed });
+    shown.add(c.indexYear);
+  }
+  notes.push(note("priceIndexApplied", "info", { name, year: priceYear }));
+  const ext = [...extended].sort((a, b) => a - b);
+  if (ext.length) notes.push(note("priceIndexExtended", "warning", { name, last, years: ext.join(", ") }));
+  return { name, priceYear, base, values, shown: [...shown].sort((a, b) => a - b), extended: ext, last };
+}
+
+/**
+ * The amount in kr of one line in one model year before any price conversion, in the same order of operations
+ * as the model's formula (the formula then multiplies by index(price year) ÷ index(year); see computeModel).
+ */
 export function lineAmount(m: ResolvedModel, line: ResolvedLine, i: number): number {
   const c = line.cells[i];
   if (c.kind === "zero") return 0;

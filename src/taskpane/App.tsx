@@ -56,7 +56,10 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   host: WorkbookHost;
-  /** The pane's language at start; the user can switch. Default Swedish. */
+  /**
+   * The pane's language; default Swedish. The user can switch with the pane's own toggle, and a new value of
+   * this prop (the playground's page language menu) switches the pane too.
+   */
   language?: Lang;
   /** Office's theme (index.tsx reads it); the playground passes its own. */
   theme?: "light" | "dark";
@@ -100,11 +103,21 @@ export function App({ host, language = "sv", theme = "light" }: AppProps): React
     void refreshModels();
   }, [refreshModels]);
 
-  const switchLanguage = () => {
-    const next: Lang = lang === "sv" ? "en" : "sv";
+  /** The model's language follows the pane's; the default title is translated, a title of the user's own is kept. */
+  const changeLanguage = React.useCallback((next: Lang) => {
     setLang(next);
-    setInputs((i) => ({ ...i, language: next, title: i.title === freshInputs(lang).title ? freshInputs(next).title : i.title }));
-  };
+    setInputs((i) => (i.language === next ? i : { ...i, language: next, title: i.title === freshInputs(i.language).title ? freshInputs(next).title : i.title }));
+  }, []);
+
+  const switchLanguage = () => changeLanguage(lang === "sv" ? "en" : "sv");
+
+  // Only a change of the prop switches the pane, so the pane's own toggle is not undone on every render.
+  const propLanguage = React.useRef(language);
+  React.useEffect(() => {
+    if (propLanguage.current === language) return;
+    propLanguage.current = language;
+    changeLanguage(language);
+  }, [language, changeLanguage]);
 
   const onUseSelection = () =>
     run(async () => {

@@ -4,6 +4,7 @@
  * throws: a refusal from the host (HostError) or the planner comes back as a bilingual message.
  */
 import type { RangeSnapshot, StoredModel, WorkbookHost } from "../host/host";
+import { cellAddress } from "../planner/a1";
 import { BudgetBlock, readBudget } from "../planner/budget";
 import { ModelResult, computeModel } from "../planner/compute";
 import type { ModelInputs, SourceInputs } from "../planner/inputs";
@@ -41,19 +42,9 @@ async function contextAbove(host: WorkbookHost, snap: Pick<RangeSnapshot, "sheet
   }
 }
 
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
+/** Both corners even for a single cell ("B2:B2"), unlike rangeAddress, so hosts always get a range. */
 function a1Block(row: number, col: number, rows: number, cols: number): string {
-  return `${colLetters(col)}${row + 1}:${colLetters(col + cols - 1)}${row + rows}`;
+  return `${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + cols - 1)}`;
 }
 
 export interface DataRead {

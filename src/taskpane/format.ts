@@ -65,3 +65,35 @@ export function parseNumberList(raw: string, lang: Lang): number[] | null {
 export function listText(xs: readonly number[], lang: Lang, asPercent = false): string {
   return xs.map((x) => (asPercent ? percentText(x, lang) : lang === "sv" ? String(x).replace(".", ",") : String(x))).join("; ");
 }
+
+/** One "year: value" pair as typed in the price index field. */
+export interface YearValue {
+  year: number;
+  value: number;
+}
+
+export type YearValuesParse = { ok: true; values: YearValue[] } | { ok: false; item: string };
+
+/**
+ * A list of "year: value" pairs separated by semicolons or new lines: "2024: 100; 2025: 102,1". Year and value
+ * may also be separated by "=" or by spaces or a tab (two columns pasted from Excel). Values are read like any
+ * number field (decimal comma or point) and must be above 0; each year once. Sorted by year; "" gives [].
+ */
+export function parseYearValues(raw: string, lang: Lang): YearValuesParse {
+  const items = raw
+    .split(/[;\n]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  const out: YearValue[] = [];
+  for (const item of items) {
+    const m = /^(\d{4})\s*(?:[:=]\s*|\s+)(.+)$/.exec(item);
+    const value = m ? parseNumber(m[2], lang) : null;
+    if (!m || value === null || !(value > 0) || out.some((x) => x.year === Number(m[1]))) return { ok: false, item };
+    out.push({ year: Number(m[1]), value });
+  }
+  return { ok: true, values: out.sort((a, b) => a.year - b.year) };
+}
+
+export function yearValuesText(xs: readonly YearValue[], lang: Lang): string {
+  return xs.map((x) => `${x.year}: ${lang === "sv" ? String(x.value).replace(".", ",") : String(x.value)}`).join("; ");
+}

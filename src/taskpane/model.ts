@@ -6,6 +6,7 @@ import type { BudgetBlock, BudgetRow } from "../planner/budget";
 import {
   ActorDef,
   ModelInputs,
+  PriceIndexPoint,
   RowChoice,
   RowRole,
   SourceInputs,
@@ -142,6 +143,21 @@ export function startFromTemplate(id: TemplateId, inputs: ModelInputs): ModelInp
 
 export function freshInputs(lang: Lang): ModelInputs {
   return defaultInputs(lang);
+}
+
+/**
+ * The inputs with the price index the user typed: no values = no conversion (null), today's behaviour.
+ * The name is kept as typed; the planner shows "prisindex"/"price index" for an empty one.
+ */
+export function withPriceIndex(inputs: ModelInputs, name: string, values: readonly PriceIndexPoint[]): ModelInputs {
+  if (values.length === 0) return { ...inputs, priceIndex: null };
+  return { ...inputs, priceIndex: { name: name.trim(), values: values.map((x) => ({ year: x.year, value: x.value })) } };
+}
+
+/** The year the model's amounts are priced in, as far as the pane knows it: price year, start year, the budget's first year. */
+export function effectivePriceYear(inputs: ModelInputs, block: BudgetBlock | null): number | null {
+  const years = block?.years.map((y) => y.year) ?? [];
+  return inputs.priceYear ?? inputs.startYear ?? (years.length ? Math.min(...years) : null);
 }
 
 /** Stored settings from a settings sheet's JSON; null when they are not ours or unreadable. */

@@ -97,6 +97,24 @@ const S = {
   timingStart: { sv: "Årets början (år 1 odiskonterat)", en: "Start of year (year 1 undiscounted)" },
   timingMid: { sv: "Mitten av året", en: "Mid-year" },
   priceYear: { sv: "Prisår (tomt = startåret)", en: "Price year (empty = the start year)" },
+  priceIndexName: { sv: "Prisindex (namn)", en: "Price index (name)" },
+  priceIndexNameHint: { sv: "T.ex. KPI, eller SKR:s PKV för kommunala kostnader.", en: "E.g. KPI (the Swedish CPI), or SKR's PKV for municipal costs." },
+  priceIndex: { sv: "Indexvärden per år", en: "Index values per year" },
+  priceIndexHelp: {
+    sv: "År: värde, åtskilda med semikolon, t.ex. 2024: 100; 2025: 102,1; 2026: 104,5. Tomt = ingen omräkning.",
+    en: "Year: value, separated by semicolons, e.g. 2024: 100; 2025: 102.1; 2026: 104.5. Empty = no conversion.",
+  },
+  priceIndexPlaceholder: { sv: "ingen omräkning", en: "no conversion" },
+  priceIndexNone: { sv: "Ingen omräkning: budgetens belopp används i sina egna års priser.", en: "No conversion: the budget's amounts are used in their own years' prices." },
+  priceIndexOn: {
+    sv: "Budgetens belopp räknas om till {year} års priser med {name}. Egna rader anges i {year} års priser. År efter indexets sista år räknas med det sista värdet.",
+    en: "Budget amounts are converted to {year} prices with {name}. Lines of your own are in {year} prices. Years after the index's last year use its last value.",
+  },
+  priceIndexNoPriceYear: { sv: "Indexet saknar värde för prisåret {year}.", en: "The index has no value for the price year {year}." },
+  invalidIndex: {
+    sv: "Kan inte läsa \"{item}\": skriv år: värde (värdet över 0), varje år en gång.",
+    en: "Cannot read \"{item}\": type year: value (the value above 0), each year once.",
+  },
 
   adjustHeading: { sv: "Justeringar", en: "Adjustments" },
   adjustHelp: { sv: "Standard är 0 % för alla. Resultaten visas brutto och netto.", en: "The default is 0% for all. Results are shown gross and net." },

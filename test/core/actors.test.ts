@@ -17,16 +17,7 @@ import {
 } from "../../src/core/actors";
 import { decliningRates, presentValue } from "../../src/core/discounting";
 import { SocinvError } from "../../src/core/errors";
-
-/** The Excel error and the message id a core call fails with. */
-const errorOf = (f: () => unknown): { excel: string; id: string } | string => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof SocinvError ? { excel: e.excel, id: e.id } : "not a SocinvError";
-  }
-  return "no error";
-};
+import { errorOf } from "../helpers/errors";
 
 // At 10 %, end of period: 110 in year 1, 121 in year 2 and 133.1 in year 3 are each worth 100 today.
 const actors = ["Socialnämnden", "Regionen", "Försäkringskassan"];

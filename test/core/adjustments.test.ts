@@ -4,16 +4,8 @@
  */
 import fc from "fast-check";
 import { ADJUSTMENT_HEADER, DEFAULT_TEXT, GIVEN_TEXT, adjustFlows, adjustmentTable, resolveAdjustments } from "../../src/core/adjustments";
-import { SocinvError } from "../../src/core/errors";
+import { errorOf } from "../helpers/errors";
 
-const errorOf = (f: () => unknown): { excel: string; id: string } | string => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof SocinvError ? { excel: e.excel, id: e.id } : "not a SocinvError";
-  }
-  return "no error";
-};
 const adjust = (flows: number[][], input: Parameters<typeof resolveAdjustments>[0]) => adjustFlows(flows, resolveAdjustments(input, flows.length));
 
 describe("hand calculations", () => {

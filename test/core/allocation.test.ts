@@ -5,16 +5,8 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { _fastApportion, apportion, exactWeights, splitByGains, splitByShares, toUnit } from "../../src/core/allocation";
-import { SocinvError } from "../../src/core/errors";
+import { errorOf } from "../helpers/errors";
 
-const errorOf = (f: () => unknown): { excel: string; id: string } | string => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof SocinvError ? { excel: e.excel, id: e.id } : "not a SocinvError";
-  }
-  return "no error";
-};
 /** The exact decimal sum of the numbers as Excel shows them. */
 const exactSum = (xs: number[]): string => xs.reduce((a, x) => a.plus(new Decimal(x)), new Decimal(0)).toString();
 const column = (t: number[][], j = 0) => t.map((r) => r[j]);

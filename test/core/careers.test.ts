@@ -6,16 +6,7 @@ import fc from "fast-check";
 import { actorSummary } from "../../src/core/actors";
 import { careerFlows, careerPV, careerSavings, careerTable, rampFactors } from "../../src/core/careers";
 import { presentValue } from "../../src/core/discounting";
-import { SocinvError } from "../../src/core/errors";
-
-const errorOf = (f: () => unknown): { excel: string; id: string } | string => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof SocinvError ? { excel: e.excel, id: e.id } : "not a SocinvError";
-  }
-  return "no error";
-};
+import { errorOf } from "../helpers/errors";
 
 /** Present value of 1 a year for n years at rate r, end of year: the textbook annuity factor. */
 const annuity = (r: number, n: number) => (1 - (1 + r) ** -n) / r;

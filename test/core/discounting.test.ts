@@ -13,16 +13,7 @@ import {
   scheduleName,
   toPriceYear,
 } from "../../src/core/discounting";
-import { SocinvError } from "../../src/core/errors";
-
-const kindOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof SocinvError ? e.excel : "not a SocinvError";
-  }
-  return "no error";
-};
+import { kindOf } from "../helpers/errors";
 
 describe("presentValue: Excel's documented NPV examples", () => {
   test.each([

@@ -2,18 +2,9 @@
 import fc from "fast-check";
 import { breakEvenRate, breakEvenSuccesses } from "../../src/core/breakeven";
 import { presentValue, timeOf } from "../../src/core/discounting";
-import { SocinvError } from "../../src/core/errors";
 import { irr, irrRoots } from "../../src/core/irr";
 import { payback, paybackAnalysis } from "../../src/core/payback";
-
-const kindOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof SocinvError ? e.excel : "not a SocinvError";
-  }
-  return "no error";
-};
+import { kindOf } from "../helpers/errors";
 
 describe("payback: hand calculations", () => {
   test.each([

@@ -5,7 +5,6 @@
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { SocinvError } from "../../src/core/errors";
 import {
   LABELS,
   SavingsRule,
@@ -18,15 +17,8 @@ import {
   savingsLedger,
   savingsTable,
 } from "../../src/core/repayment";
+import { errorOf } from "../helpers/errors";
 
-const errorOf = (f: () => unknown): { excel: string; id: string } | string => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof SocinvError ? { excel: e.excel, id: e.id } : "not a SocinvError";
-  }
-  return "no error";
-};
 const nums = (xs: Decimal[]) => xs.map(num);
 const rule = (r: Partial<SavingsRule> = {}): SavingsRule => ({ kind: "savings", share: [1], delay: 1, cap: null, lastYear: null, ...r });
 

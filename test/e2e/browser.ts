@@ -48,7 +48,8 @@ function buildIsCurrent(): boolean {
   const index = path.join(DIST, "index.html");
   if (!fs.existsSync(index)) return false;
   const built = fs.statSync(index).mtimeMs;
-  const sources = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "playground")), fs.statSync(path.join(ROOT, "webpack.playground.config.js")).mtimeMs);
+  const configs = ["webpack.playground.config.js", "webpack.common.js"].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs);
+  const sources = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "playground")), ...configs);
   return built >= sources;
 }
 
@@ -140,6 +141,29 @@ export async function launch(opts: { width?: number; height?: number } = {}): Pr
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface Playground {
+  server: Served;
+  browser: Browser;
+}
+
+/**
+ * The playground served and Chromium launched once for the enclosing describe block, both closed after
+ * it. The fields are filled in by beforeAll, so tests read them when they run, not when they are declared.
+ */
+export function usePlayground(): Playground {
+  const playground = {} as Playground;
+  beforeAll(async () => {
+    ensurePlaygroundBuilt();
+    playground.server = await serve();
+    playground.browser = await launch();
+  }, 300_000);
+  afterAll(async () => {
+    await playground.browser?.close();
+    await playground.server?.close();
+  });
+  return playground;
 }
 
 /** Numbered screenshots of one scenario: test-results/<scenario>/01-<step>.png, … */

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import fs from "node:fs";
 import { BUDGET_SHEET } from "../../src/planner/samples";
-import { Browser, Served, cellText, describeInBrowser, ensurePlaygroundBuilt, eventually, launch, screenshots, serve } from "./browser";
+import { cellText, describeInBrowser, eventually, screenshots, usePlayground } from "./browser";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -29,27 +29,15 @@ async function withZipEntry(xlsx: Buffer, name: string, data: Uint8Array, store 
 }
 
 describeInBrowser("own files in the playground", () => {
-  let server: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensurePlaygroundBuilt();
-    server = await serve();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const playground = usePlayground();
 
   async function open(name: string, buffer: Buffer, mimeType = XLSX_MIME) {
-    await browser.page.getByTestId("file-input").setInputFiles({ name, mimeType, buffer });
+    await playground.browser.page.getByTestId("file-input").setInputFiles({ name, mimeType, buffer });
   }
 
   async function message(): Promise<{ kind: string | null; text: string }> {
     return eventually(async () => {
-      const m = browser.page.getByTestId("page-message");
+      const m = playground.browser.page.getByTestId("page-message");
       await m.waitFor({ timeout: 2000 });
       return { kind: await m.getAttribute("data-kind"), text: await m.innerText() };
     });
@@ -57,7 +45,7 @@ describeInBrowser("own files in the playground", () => {
 
   /** The page still works: a cell can be edited and recalculates. */
   async function stillWorks(sheetCell: string) {
-    const { page } = browser;
+    const { page } = playground.browser;
     await page.locator(`[data-cell="${sheetCell}"]`).click();
     await page.keyboard.type("=2+3");
     await page.keyboard.press("Enter");
@@ -67,9 +55,9 @@ describeInBrowser("own files in the playground", () => {
   }
 
   test("bad files get clear messages in both languages and the page keeps working", async () => {
-    const { page, errors } = browser;
+    const { page, errors } = playground.browser;
     const shot = screenshots("bad-files");
-    await page.goto(server.url);
+    await page.goto(playground.server.url);
     await page.locator('[data-cell="A1"]').waitFor();
 
     await open("budget.xlsx", Buffer.from("Detta är ingen arbetsbok utan en vanlig textfil.\n"), "text/plain");
@@ -110,11 +98,11 @@ describeInBrowser("own files in the playground", () => {
   }, 90_000);
 
   test("opens the user's own .xlsx locally and downloads the result with formulas", async () => {
-    const { page } = browser;
+    const { page } = playground.browser;
     const shot = screenshots("own-file");
     const requests: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
-    await page.goto(server.url);
+    await page.goto(playground.server.url);
     await page.locator('[data-cell="A1"]').waitFor();
     await open("min-budget.xlsx", await smallBudget());
     const m = await message();
@@ -128,7 +116,7 @@ describeInBrowser("own files in the playground", () => {
     expect(await cellText(page, "B4")).toBe("24\u00a0600");
     await shot(page, "opened-and-edited");
     // Read locally: nothing but the page's own files was fetched.
-    expect(requests.every((u) => u.startsWith(server.url) || u.startsWith("blob:") || u.startsWith("data:"))).toBe(true);
+    expect(requests.every((u) => u.startsWith(playground.server.url) || u.startsWith("blob:") || u.startsWith("data:"))).toBe(true);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     expect(download.suggestedFilename()).toBe("min-budget-socinv.xlsx");

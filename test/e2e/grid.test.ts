@@ -3,27 +3,15 @@
  * with the mouse and the keyboard, the formula bar, editing a cell and everything recalculating.
  */
 import { BUDGET_SHEET } from "../../src/planner/samples";
-import { Browser, Served, cellText, describeInBrowser, dragSelect, ensurePlaygroundBuilt, launch, screenshots, serve } from "./browser";
+import { cellText, describeInBrowser, dragSelect, screenshots, usePlayground } from "./browser";
 
 describeInBrowser("playground grid", () => {
-  let server: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensurePlaygroundBuilt();
-    server = await serve();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const playground = usePlayground();
 
   test("shows the budget, selects by mouse and keyboard, edits and recalculates", async () => {
-    const { page, errors } = browser;
+    const { page, errors } = playground.browser;
     const shot = screenshots("grid");
-    await page.goto(server.url);
+    await page.goto(playground.server.url);
     await page.locator('[data-cell="A1"]').waitFor();
     expect(await cellText(page, "A1")).toMatch(/driftbudget 2025/);
     expect(await cellText(page, "C4")).toBe("Bokslut 2024");

@@ -4,10 +4,8 @@
  */
 import type { Page } from "playwright-core";
 import { BUDGET_SHEET } from "../../src/planner/samples";
-import { Browser, Served, cellText, describeInBrowser, dragSelect, ensurePlaygroundBuilt, eventually, launch, screenshots, serve } from "./browser";
-import { assign, build, cellValue, expected, readResults, rowIndex, useSelection } from "./pane";
-
-const close = (a: number, b: number, rel = 1e-9) => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
+import { cellText, describeInBrowser, dragSelect, eventually, screenshots, usePlayground } from "./browser";
+import { assign, build, cellValue, close, expected, readResults, rowIndex, useSelection } from "./pane";
 
 /** Presses Tab (or Shift+Tab) until the focused element has the test id; fails after `max` presses. */
 async function tabTo(page: Page, testId: string, opts: { back?: boolean; max?: number } = {}): Promise<number> {
@@ -33,24 +31,12 @@ async function focusedVisibly(page: Page): Promise<boolean> {
 }
 
 describeInBrowser("language and keyboard", () => {
-  let server: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensurePlaygroundBuilt();
-    server = await serve();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const playground = usePlayground();
 
   test("an English run: English page, pane and number formats; the language toggle switches the pane", async () => {
-    const { page, errors } = browser;
+    const { page, errors } = playground.browser;
     const shot = screenshots("officer-en");
-    await page.goto(`${server.url}?lang=en`);
+    await page.goto(`${playground.server.url}?lang=en`);
     await page.locator('[data-cell="A1"]').waitFor();
     expect(await page.locator("h1").first().innerText()).toBe("SOCINV playground");
     expect(await page.getByTestId("pane").getAttribute("data-lang")).toBe("en");
@@ -83,9 +69,9 @@ describeInBrowser("language and keyboard", () => {
   }, 90_000);
 
   test("keyboard only: select the block, fill the pane, build and remove", async () => {
-    const { page, errors } = browser;
+    const { page, errors } = playground.browser;
     const shot = screenshots("keyboard");
-    await page.goto(server.url);
+    await page.goto(playground.server.url);
     await page.locator('[data-cell="A1"]').waitFor();
     await page.locator("body").focus();
 

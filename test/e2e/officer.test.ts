@@ -7,30 +7,16 @@
 import ExcelJS from "exceljs";
 import fs from "node:fs";
 import { BUDGET_SHEET } from "../../src/planner/samples";
-import { Browser, Served, cellText, describeInBrowser, dragSelect, ensurePlaygroundBuilt, eventually, launch, screenshots, serve } from "./browser";
-import { assign, build, cellValue, expected, fromSheetWithCore, readResults, useSelection } from "./pane";
-
-const close = (a: number, b: number, rel = 1e-9) => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
+import { cellText, describeInBrowser, dragSelect, eventually, screenshots, usePlayground } from "./browser";
+import { assign, build, cellValue, close, expected, fromSheetWithCore, readResults, useSelection } from "./pane";
 
 describeInBrowser("a finance officer builds a model (Swedish)", () => {
-  let server: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensurePlaygroundBuilt();
-    server = await serve();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const playground = usePlayground();
 
   test("select, assign, build, read, follow the budget, download, remove", async () => {
-    const { page, errors } = browser;
+    const { page, errors } = playground.browser;
     const shot = screenshots("officer-sv");
-    await page.goto(server.url);
+    await page.goto(playground.server.url);
     await page.locator('[data-cell="A1"]').waitFor();
     const budgetBefore = await page.evaluate((s) => JSON.stringify(window.socinvPlayground!.book.snapshotSheet(s)), BUDGET_SHEET);
 

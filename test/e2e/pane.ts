@@ -109,6 +109,9 @@ export async function rowValues(page: Page, ref: string): Promise<number[]> {
   return snap.values.flat().map((v) => (typeof v === "number" ? v : 0));
 }
 
+/** Asserts two numbers agree to `rel` of the expected one (absolute near zero): page, sheet and core round differently. */
+export const close = (a: number, b: number, rel = 1e-9) => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
+
 export interface Expected {
   settings: StoredSettings;
   inputs: ModelInputs;

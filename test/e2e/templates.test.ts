@@ -5,34 +5,20 @@
  */
 import { SAMPLES } from "../../src/planner/samples";
 import type { TemplateId } from "../../src/planner/inputs";
-import { Browser, Served, describeInBrowser, ensurePlaygroundBuilt, eventually, launch, screenshots, serve } from "./browser";
-import { assign, build, cellValue, expected, fromSheetWithCore, readResults, useSelection } from "./pane";
-
-const close = (a: number, b: number, rel = 1e-9) => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
+import { describeInBrowser, eventually, screenshots, usePlayground } from "./browser";
+import { assign, build, cellValue, close, expected, fromSheetWithCore, readResults, useSelection } from "./pane";
 
 /** A share as the pane's percent field takes it in Swedish: 0.002 → "0,2". */
 const percent = (share: number) => String(Math.round(share * 100 * 1e6) / 1e6).replace(".", ",");
 
 describeInBrowser("one run per template", () => {
-  let server: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensurePlaygroundBuilt();
-    server = await serve();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const playground = usePlayground();
 
   test.each(SAMPLES.map((s) => [s.id] as [TemplateId]))("template %s", async (id) => {
-    const { page, errors } = browser;
+    const { page, errors } = playground.browser;
     const sample = SAMPLES.find((s) => s.id === id)!;
     const shot = screenshots(`template-${id}`);
-    await page.goto(`${server.url}?sample=template-${id}`);
+    await page.goto(`${playground.server.url}?sample=template-${id}`);
     await page.locator('[data-cell="A1"]').waitFor();
     expect(await page.getByTestId("name-box").textContent()).toBe(sample.selection.address);
     await useSelection(page);

@@ -14,7 +14,7 @@ export const DIST = path.join(ROOT, "dist");
 export const BUILD_TIMEOUT_MS = 10 * 60_000;
 
 /** What the production build reads; a change to any of them makes dist/ stale. */
-const INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "tools/localize-metadata.js", "package.json"];
+const INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "webpack.common.js", "tools/localize-metadata.js", "package.json"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

@@ -208,6 +208,43 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   });
 
+  test("the language prop switches the pane; the pane's own toggle keeps working; the price index field", async () => {
+    const page = await openPane("?lang=sv");
+    const setLanguage = (l: "sv" | "en") => page.evaluate((x) => (window as any).__setLanguage(x), l);
+    // No index: the default says so in words.
+    expect(await page.getAttribute(tid("price-index-status"), "data-conversion")).toBe("none");
+    expect(await page.textContent(tid("price-index-status"))).toContain("Ingen omräkning");
+    expect(await page.getAttribute(tid("price-index"), "placeholder")).toBe("ingen omräkning");
+    await page.fill(tid("start-year"), "2024");
+    await page.fill(tid("price-index"), "2024: 100; 2025: 102,1");
+    expect(await page.getAttribute(tid("price-index-status"), "data-conversion")).toBe("on");
+    expect(await page.textContent(tid("price-index-status"))).toContain("räknas om till 2024 års priser med KPI");
+    await page.fill(tid("price-index"), "2024: 100; 2025 102,1; x");
+    await page.waitForFunction(() => document.body.textContent?.includes('Kan inte läsa "x"'));
+    await page.fill(tid("price-index"), "2024: 100; 2025: 102,1");
+
+    await setLanguage("en");
+    await page.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute("data-lang") === "en");
+    expect(await page.textContent(tid("use-selection"))).toBe("Use selection");
+    // Like the other list fields, the text stays as typed while it still means the same numbers.
+    expect(await page.inputValue(tid("price-index"))).toBe("2024: 100; 2025: 102,1");
+    expect(await page.textContent(tid("price-index-status"))).toContain("converted to 2024 prices with KPI");
+    // The pane's own toggle still works, and a later prop change still wins.
+    await page.click(tid("language-toggle"));
+    expect(await page.getAttribute(tid("pane"), "data-lang")).toBe("sv");
+    await setLanguage("sv");
+    expect(await page.getAttribute(tid("pane"), "data-lang")).toBe("sv");
+    await setLanguage("en");
+    await page.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute("data-lang") === "en");
+    await page.click(tid("language-toggle"));
+    expect(await page.getAttribute(tid("pane"), "data-lang")).toBe("sv");
+    // Emptying the field goes back to no conversion.
+    await page.fill(tid("price-index"), "");
+    expect(await page.getAttribute(tid("price-index-status"), "data-conversion")).toBe("none");
+    expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
+    await page.close();
+  });
+
   test("a bad selection is explained in the alert region; templates start the flow", async () => {
     const page = await openPane("?lang=sv");
     await page.evaluate(() => (window as any).__select("K40"));

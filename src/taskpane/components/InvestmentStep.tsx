@@ -33,8 +33,8 @@ import {
   DEFAULT_RATE,
 } from "../../planner/inputs";
 import type { Timing } from "../../core/discounting";
-import { addActor, assignableRows, setRowRole, startFromTemplate, updateRow } from "../model";
-import { formatNumber, formatPercent } from "../format";
+import { addActor, assignableRows, effectivePriceYear, setRowRole, startFromTemplate, updateRow, withPriceIndex } from "../model";
+import { formatNumber, formatPercent, parseYearValues, yearValuesText } from "../format";
 import { Lang, bi, t } from "../strings";
 import { NumberField, NumberListField, SelectField, TextField, useFieldStyles } from "./fields";
 
@@ -99,6 +99,7 @@ export function InvestmentStep({ lang, inputs, block, onInputs, onStatus }: Inve
           <AccordionHeader as="h3">{t(lang, "timeHeading")}</AccordionHeader>
           <AccordionPanel>
             <Time lang={lang} inputs={inputs} set={set} />
+            <PriceIndexFields lang={lang} inputs={inputs} block={block} onInputs={onInputs} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="adjust">
@@ -527,6 +528,78 @@ function Time({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: Set
           <NumberField label={t(lang, "priceYear")} lang={lang} integer allowEmpty value={inputs.priceYear} testId="price-year" onCommit={(priceYear) => set({ priceYear })} />
         </div>
       </div>
+    </div>
+  );
+}
+
+/**
+ * The price index: its name and "year: value" pairs. Empty = no conversion (the default, said in words under
+ * the field). The text is kept as typed; a value it cannot read is explained and not committed.
+ */
+function PriceIndexFields({ lang, inputs, block, onInputs }: { lang: Lang; inputs: ModelInputs; block: BudgetBlock | null; onInputs: (n: ModelInputs) => void }) {
+  const f = useFieldStyles();
+  const s = useStyles();
+  const pi = inputs.priceIndex ?? null;
+  const [name, setName] = React.useState(() => pi?.name ?? "KPI");
+  const [text, setText] = React.useState(() => yearValuesText(pi?.values ?? [], lang));
+  const [error, setError] = React.useState<string | null>(null);
+  // An index set from outside (an opened model, the language) replaces what is shown, unless the text says it already.
+  React.useEffect(() => {
+    const parsed = parseYearValues(text, lang);
+    const now = pi?.values ?? [];
+    const same = parsed.ok && parsed.values.length === now.length && parsed.values.every((x, i) => x.year === now[i].year && Math.abs(x.value - now[i].value) < 1e-12);
+    if (!same) {
+      setText(yearValuesText(now, lang));
+      setError(null);
+    }
+    if (pi && pi.name !== name.trim()) setName(pi.name);
+  }, [pi, lang]);
+  const commit = (nextName: string, nextText: string) => {
+    const parsed = parseYearValues(nextText, lang);
+    if (!parsed.ok) return setError(t(lang, "invalidIndex", { item: parsed.item }));
+    setError(null);
+    onInputs(withPriceIndex(inputs, nextName, parsed.values));
+  };
+  const year = effectivePriceYear(inputs, block);
+  const missing = pi && year !== null && !pi.values.some((x) => x.year === year) ? t(lang, "priceIndexNoPriceYear", { year }) : null;
+  const shownName = pi?.name.trim() || (lang === "sv" ? "prisindex" : "price index");
+  return (
+    <div className={f.stack}>
+      <div className={f.row}>
+        <div className={f.grow}>
+          <Field label={t(lang, "priceIndexName")} hint={t(lang, "priceIndexNameHint")}>
+            <Input
+              className={f.fill}
+              value={name}
+              data-testid="price-index-name"
+              onChange={(_, d) => {
+                setName(d.value);
+                if (pi) commit(d.value, text);
+              }}
+            />
+          </Field>
+        </div>
+      </div>
+      <Field
+        label={t(lang, "priceIndex")}
+        hint={t(lang, "priceIndexHelp")}
+        validationMessage={error ?? missing ?? undefined}
+        validationState={error || missing ? "error" : "none"}
+      >
+        <Input
+          className={f.fill}
+          value={text}
+          placeholder={t(lang, "priceIndexPlaceholder")}
+          data-testid="price-index"
+          onChange={(_, d) => {
+            setText(d.value);
+            commit(name, d.value);
+          }}
+        />
+      </Field>
+      <Text size={200} className={s.muted} data-testid="price-index-status" data-conversion={pi ? "on" : "none"}>
+        {pi ? t(lang, "priceIndexOn", { year: year ?? "…", name: shownName }) : t(lang, "priceIndexNone")}
+      </Text>
     </div>
   );
 }

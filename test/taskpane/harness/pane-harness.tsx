@@ -18,6 +18,13 @@ w.__select = (address: string) => {
 };
 w.__snapshot = () => excel.snapshot();
 
-createRoot(document.getElementById("root")!).render(
-  <App host={new OfficeHost(excel.run)} language={params.get("lang") === "en" ? "en" : "sv"} theme={params.get("theme") === "dark" ? "dark" : "light"} />,
-);
+const host = new OfficeHost(excel.run);
+
+/** Like the playground's page language menu: window.__setLanguage("en") changes the App's language prop. */
+function Harness(): React.JSX.Element {
+  const [language, setLanguage] = React.useState<"sv" | "en">(params.get("lang") === "en" ? "en" : "sv");
+  w.__setLanguage = setLanguage;
+  return <App host={host} language={language} theme={params.get("theme") === "dark" ? "dark" : "light"} />;
+}
+
+createRoot(document.getElementById("root")!).render(<Harness />);
