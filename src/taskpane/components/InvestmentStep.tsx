@@ -61,6 +61,16 @@ export interface InvestmentStepProps {
   onStatus: (m: { sv: string; en: string }, severity?: "info" | "error" | "success") => void;
 }
 
+/** One collapsible part of step 2; all start open so nothing is hidden from a first-time user. */
+function Section(props: { value: string; heading: string; children: React.ReactNode }) {
+  return (
+    <AccordionItem value={props.value}>
+      <AccordionHeader as="h3">{props.heading}</AccordionHeader>
+      <AccordionPanel>{props.children}</AccordionPanel>
+    </AccordionItem>
+  );
+}
+
 export function InvestmentStep({ lang, inputs, block, onInputs, onStatus }: InvestmentStepProps): React.JSX.Element {
   const f = useFieldStyles();
   const set = (patch: Partial<ModelInputs>) => onInputs({ ...inputs, ...patch });
@@ -77,43 +87,25 @@ export function InvestmentStep({ lang, inputs, block, onInputs, onStatus }: Inve
       <TextField label={t(lang, "modelTitle")} testId="model-title" value={inputs.title} onChange={(title) => set({ title })} />
       <Rows lang={lang} inputs={inputs} block={block} onInputs={onInputs} />
       <Accordion multiple collapsible defaultOpenItems={["actors", "extra", "effect", "time", "adjust", "fund"]}>
-        <AccordionItem value="actors">
-          <AccordionHeader as="h3">{t(lang, "actorsHeading")}</AccordionHeader>
-          <AccordionPanel>
-            <Actors lang={lang} inputs={inputs} onInputs={onInputs} onStatus={onStatus} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="extra">
-          <AccordionHeader as="h3">{t(lang, "extraHeading")}</AccordionHeader>
-          <AccordionPanel>
-            <ExtraLines lang={lang} inputs={inputs} onInputs={onInputs} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="effect">
-          <AccordionHeader as="h3">{t(lang, "effectHeading")}</AccordionHeader>
-          <AccordionPanel>
-            <Effect lang={lang} inputs={inputs} set={set} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="time">
-          <AccordionHeader as="h3">{t(lang, "timeHeading")}</AccordionHeader>
-          <AccordionPanel>
-            <Time lang={lang} inputs={inputs} set={set} />
-            <PriceIndexFields lang={lang} inputs={inputs} block={block} onInputs={onInputs} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="adjust">
-          <AccordionHeader as="h3">{t(lang, "adjustHeading")}</AccordionHeader>
-          <AccordionPanel>
-            <Adjust lang={lang} inputs={inputs} set={set} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="fund">
-          <AccordionHeader as="h3">{t(lang, "fundHeading")}</AccordionHeader>
-          <AccordionPanel>
-            <Fund lang={lang} inputs={inputs} set={set} firstYear={inputs.startYear ?? block?.years[0]?.year ?? new Date().getFullYear()} />
-          </AccordionPanel>
-        </AccordionItem>
+        <Section value="actors" heading={t(lang, "actorsHeading")}>
+          <Actors lang={lang} inputs={inputs} onInputs={onInputs} onStatus={onStatus} />
+        </Section>
+        <Section value="extra" heading={t(lang, "extraHeading")}>
+          <ExtraLines lang={lang} inputs={inputs} onInputs={onInputs} />
+        </Section>
+        <Section value="effect" heading={t(lang, "effectHeading")}>
+          <Effect lang={lang} inputs={inputs} set={set} />
+        </Section>
+        <Section value="time" heading={t(lang, "timeHeading")}>
+          <Time lang={lang} inputs={inputs} set={set} />
+          <PriceIndexFields lang={lang} inputs={inputs} block={block} onInputs={onInputs} />
+        </Section>
+        <Section value="adjust" heading={t(lang, "adjustHeading")}>
+          <Adjust lang={lang} inputs={inputs} set={set} />
+        </Section>
+        <Section value="fund" heading={t(lang, "fundHeading")}>
+          <Fund lang={lang} inputs={inputs} set={set} firstYear={inputs.startYear ?? block?.years[0]?.year ?? new Date().getFullYear()} />
+        </Section>
       </Accordion>
     </section>
   );
