@@ -230,9 +230,12 @@ export class OfficeHost implements WorkbookHost {
       checkApply(plan, state, old);
       // Checks passed: from here on commands are only queued, and sent together in one sync.
       if (old) queueRemoval(b.ctx, old, state);
+      // Sheets first, then the names that point into them, then the cells: every formula that uses a
+      // model name is entered after the name exists, so no Excel version has to re-resolve a #NAME?.
       const added = new Map<string, Excel.Worksheet>();
-      for (const sheet of plan.sheets) added.set(sheet.name, queueSheet(b.ctx, sheet));
+      for (const sheet of plan.sheets) added.set(sheet.name, b.ctx.workbook.worksheets.add(sheet.name));
       for (const n of plan.names) b.ctx.workbook.names.add(n.name, n.refersTo, n.comment);
+      for (const sheet of plan.sheets) queueSheet(added.get(sheet.name)!, sheet);
       for (const c of plan.charts) queueChart(added.get(c.sheet) ?? b.ctx.workbook.worksheets.getItem(c.sheet), c, language);
       await b.sync();
       return {
@@ -278,8 +281,8 @@ function queueRemoval(ctx: Excel.RequestContext, old: OwnedParts, state: Workboo
   }
 }
 
-function queueSheet(ctx: Excel.RequestContext, sheet: SheetPlan): Excel.Worksheet {
-  const ws = ctx.workbook.worksheets.add(sheet.name);
+/** Queues a new sheet's cells, formats, looks, widths, panes and visibility. */
+function queueSheet(ws: Excel.Worksheet, sheet: SheetPlan): void {
   for (const block of sheet.blocks) {
     const cols = blockWidth(block);
     if (!block.cells.length || !cols) continue;
@@ -301,7 +304,6 @@ function queueSheet(ctx: Excel.RequestContext, sheet: SheetPlan): Excel.Workshee
   }
   if (sheet.tabColor) ws.tabColor = sheet.tabColor;
   if (sheet.hidden) ws.visibility = "Hidden";
-  return ws;
 }
 
 function queueLook(range: Excel.Range, block: BlockPlan, rows: number, cols: number): void {

@@ -90,6 +90,19 @@ describe("OfficeHost.apply", () => {
     expect(excel.state.names).toContainEqual({ name: "SI1_rate", refersTo: "='Modell SI1'!$B$3", comment: "Diskonteringsränta / discount rate" });
   });
 
+  test("names are added after their sheets exist and before any formula that uses them is entered", async () => {
+    const excel = new FakeExcel(budgetWorkbook());
+    await new OfficeHost(excel.run).apply(samplePlan("SI1", 10));
+    const ops = excel.writes.map((w) => w.op);
+    const lastSheetAdded = ops.lastIndexOf("addSheet");
+    const firstName = ops.indexOf("addName");
+    const lastName = ops.lastIndexOf("addName");
+    const firstFormulas = ops.indexOf("formulas");
+    expect(lastSheetAdded).toBeGreaterThanOrEqual(0);
+    expect(firstName).toBeGreaterThan(lastSheetAdded);
+    expect(firstFormulas).toBeGreaterThan(lastName);
+  });
+
   test("the number of syncs does not grow with the number of rows (10 vs 2,000 rows)", async () => {
     const counts: number[] = [];
     for (const rows of [10, 2000]) {
