@@ -5,9 +5,13 @@
 import type { HyperFormula } from "hyperformula";
 import { createEngine, toJsonValue } from "../../src/engine/formula-engine";
 import { parseRange } from "../../src/planner/a1";
+import { readBudgetOrThrow } from "../../src/planner/budget";
+import { ModelResult, computeModel } from "../../src/planner/compute";
+import type { ModelInputs } from "../../src/planner/inputs";
 import { planGrids } from "../../src/planner/layout";
 import type { ModelPlan } from "../../src/planner/plan";
-import type { SampleWorkbook } from "../../src/planner/samples";
+import { PlanOutput, planModel } from "../../src/planner/planModel";
+import { SampleWorkbook, sampleSnapshot } from "../../src/planner/samples";
 
 export interface Evaluated {
   hf: HyperFormula;
@@ -52,4 +56,37 @@ export function evaluatePlan(plan: ModelPlan, workbook: SampleWorkbook): Evaluat
     return out;
   };
   return { hf, value, row };
+}
+
+/** A plan, the core's numbers for the same inputs, and the plan evaluated in the engine. */
+export interface Built {
+  out: PlanOutput;
+  result: ModelResult;
+  ev: Evaluated;
+}
+
+/** Reads the budget block, plans the model and computes it with the core; throws on a refusal. */
+export function build(inputs: ModelInputs, wb: SampleWorkbook, sheet: string, address: string, contextText?: string[]): Built {
+  const block = readBudgetOrThrow(sampleSnapshot(wb, sheet, address), { contextText });
+  const planned = planModel(inputs, block, { sheetNames: wb.sheets.map((s) => s.name), names: [] });
+  if (!planned.ok) throw new Error(planned.error.en);
+  const computed = computeModel(inputs, block);
+  if (!computed.ok) throw new Error(computed.error.en);
+  return { out: planned, result: computed.result, ev: evaluatePlan(planned.plan, wb) };
+}
+
+/** Equal to within 1e-9 relative (the portable style multiplies discount factors up where the core uses powers). */
+export function close(actual: unknown, expected: number | null, what: string): void {
+  if (expected === null) {
+    expect([what, typeof actual]).toEqual([what, "string"]); // shown as text: "—" or "Not within the horizon"
+    return;
+  }
+  if (typeof actual !== "number") throw new Error(`${what}: expected ${expected}, got ${JSON.stringify(actual)}`);
+  const tol = 1e-9 * Math.max(1, Math.abs(expected));
+  if (Math.abs(actual - expected) > tol) throw new Error(`${what}: expected ${expected}, got ${actual}`);
+}
+
+export function closeRow(actual: unknown[], expected: number[], what: string): void {
+  expect(actual).toHaveLength(expected.length);
+  expected.forEach((x, i) => close(actual[i], x, `${what}[${i}]`));
 }

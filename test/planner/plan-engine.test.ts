@@ -5,47 +5,12 @@
  */
 import fc from "fast-check";
 import { readBudgetOrThrow } from "../../src/planner/budget";
-import { ModelResult, computeModel } from "../../src/planner/compute";
+import { computeModel } from "../../src/planner/compute";
 import type { FormulaStyle, ModelInputs, TemplateId } from "../../src/planner/inputs";
-import { PlanOutput, WorkbookFacts, convertToPortable, planModel } from "../../src/planner/planModel";
+import { convertToPortable } from "../../src/planner/planModel";
 import { SAMPLES, SampleWorkbook, sampleSnapshot } from "../../src/planner/samples";
-import { Evaluated, evaluatePlan } from "./engine";
+import { Built, build, close, closeRow, evaluatePlan } from "./engine";
 import { TINY, tinyInputs } from "./fixtures";
-
-interface Built {
-  out: PlanOutput;
-  result: ModelResult;
-  ev: Evaluated;
-}
-
-function facts(wb: SampleWorkbook): WorkbookFacts {
-  return { sheetNames: wb.sheets.map((s) => s.name), names: [] };
-}
-
-function build(inputs: ModelInputs, wb: SampleWorkbook, sheet: string, address: string, contextText?: string[]): Built {
-  const block = readBudgetOrThrow(sampleSnapshot(wb, sheet, address), { contextText });
-  const planned = planModel(inputs, block, facts(wb));
-  if (!planned.ok) throw new Error(planned.error.en);
-  const computed = computeModel(inputs, block);
-  if (!computed.ok) throw new Error(computed.error.en);
-  return { out: planned, result: computed.result, ev: evaluatePlan(planned.plan, wb) };
-}
-
-/** Equal to within 1e-9 relative (the portable style multiplies discount factors up where the core uses powers). */
-function close(actual: unknown, expected: number | null, what: string): void {
-  if (expected === null) {
-    expect([what, typeof actual]).toEqual([what, "string"]); // shown as text: "—" or "Not within the horizon"
-    return;
-  }
-  if (typeof actual !== "number") throw new Error(`${what}: expected ${expected}, got ${JSON.stringify(actual)}`);
-  const tol = 1e-9 * Math.max(1, Math.abs(expected));
-  if (Math.abs(actual - expected) > tol) throw new Error(`${what}: expected ${expected}, got ${actual}`);
-}
-
-function closeRow(actual: unknown[], expected: number[], what: string): void {
-  expect(actual).toHaveLength(expected.length);
-  expected.forEach((x, i) => close(actual[i], x, `${what}[${i}]`));
-}
 
 function checkAgainstCore({ out, result, ev }: Built): void {
   const k = out.keyCells;

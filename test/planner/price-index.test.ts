@@ -6,11 +6,11 @@
 import fc from "fast-check";
 import { parseRange } from "../../src/planner/a1";
 import { readBudgetOrThrow } from "../../src/planner/budget";
-import { ModelResult, computeModel } from "../../src/planner/compute";
+import { computeModel } from "../../src/planner/compute";
 import type { FormulaStyle, ModelInputs, PriceIndex } from "../../src/planner/inputs";
 import { PlanOutput, parseSettings, planModel } from "../../src/planner/planModel";
 import { SAMPLES, SampleWorkbook, sampleSnapshot } from "../../src/planner/samples";
-import { Evaluated, evaluatePlan } from "./engine";
+import { Built, build, close } from "./engine";
 import { TINY, tinyInputs } from "./fixtures";
 
 /** Two budget years in tkr, the second in its own (higher) price level. */
@@ -36,30 +36,6 @@ function twoInputs(priceIndex: PriceIndex | null = KPI): ModelInputs {
   inputs.horizon = 2;
   inputs.priceIndex = priceIndex;
   return inputs;
-}
-
-interface Built {
-  out: PlanOutput;
-  result: ModelResult;
-  ev: Evaluated;
-}
-
-function build(inputs: ModelInputs, wb: SampleWorkbook, sheet: string, address: string): Built {
-  const block = readBudgetOrThrow(sampleSnapshot(wb, sheet, address));
-  const planned = planModel(inputs, block, { sheetNames: wb.sheets.map((s) => s.name), names: [] });
-  if (!planned.ok) throw new Error(planned.error.en);
-  const computed = computeModel(inputs, block);
-  if (!computed.ok) throw new Error(computed.error.en);
-  return { out: planned, result: computed.result, ev: evaluatePlan(planned.plan, wb) };
-}
-
-function close(actual: unknown, expected: number | null, what: string): void {
-  if (expected === null) {
-    expect([what, typeof actual]).toEqual([what, "string"]);
-    return;
-  }
-  if (typeof actual !== "number") throw new Error(`${what}: expected ${expected}, got ${JSON.stringify(actual)}`);
-  if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) throw new Error(`${what}: expected ${expected}, got ${actual}`);
 }
 
 /** The evaluated model equals the core's numbers. */
