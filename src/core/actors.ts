@@ -14,8 +14,8 @@
  * declining schedule) and `type` (0 end, 1 start, 0.5 mid-period) as SOCINV.NPV.
  */
 import { catalogue, fail, show } from "./errors";
-import { RateSpec, Timing, accumulationFactors, presentValue } from "./discounting";
-import { asMatrix, isBlank, isCellError, toNumberMatrix } from "./values";
+import { RateSpec, Timing, accumulationFactors, normalFactor, presentValue } from "./discounting";
+import { asMatrix, isBlank, isCellError, toNumberMatrix, widthOf } from "./values";
 
 /** A cell of a spilled table: a number or a text (headers, labels, roles, "" for "not defined"). */
 export type Cell = number | string;
@@ -62,9 +62,10 @@ export const MAX_CELLS = 1_000_000;
  * (ignoring case and surrounding spaces) is refused, because each would silently misplace a row's money.
  */
 export function readActors(v: unknown, arg = "actors"): string[] {
+  if (v === null || v === undefined) fail("missingArgument", { arg });
   const m = asMatrix(v);
   const rows = m.length;
-  const cols = rows ? Math.max(...m.map((r) => r.length)) : 0;
+  const cols = widthOf(m);
   if (rows === 0 || cols === 0) fail("emptyRange", { arg });
   if (rows > 1 && cols > 1) fail("notAVector", { arg, rows, cols });
   const cells = rows > 1 ? m.map((r) => r[0]) : m[0];
@@ -83,10 +84,11 @@ export function readActors(v: unknown, arg = "actors"): string[] {
   });
 }
 
-/** Reads an actor × year table of numbers (blank → 0). */
+/** Reads an actor × year table of numbers (blank → 0). A bare null or undefined is an omitted argument. */
 export function readTable(v: unknown, arg: string): number[][] {
+  if (v === null || v === undefined) fail("missingArgument", { arg });
   const m = asMatrix(v);
-  const cells = m.length * (m[0]?.length ?? 0);
+  const cells = m.length * widthOf(m);
   if (cells > MAX_CELLS) raise("tooManyCells", { arg, got: cells, max: MAX_CELLS });
   return toNumberMatrix(m, arg);
 }
@@ -125,6 +127,14 @@ export interface ActorPV {
 export function actorCostsAndGains(rate: RateSpec, flows: readonly (readonly number[])[], timing: Timing = 0): ActorPV[] {
   const years = flows[0]?.length ?? 0;
   const g = accumulationFactors(rate, years, timing);
+  if (!g.every(normalFactor)) {
+    // Factors beyond the doubles (r near −100 % over many years): presentValue sums such terms by logarithms.
+    return flows.map((row) => {
+      const costs = presentValue(rate, row.map((v) => Math.min(v, 0)), timing);
+      const gains = presentValue(rate, row.map((v) => Math.max(v, 0)), timing);
+      return { costs, gains, net: costs + gains };
+    });
+  }
   return flows.map((row) => {
     let costs = 0;
     let gains = 0;
@@ -178,7 +188,8 @@ export function actorSummary(rate: RateSpec, labels: readonly string[], flows: r
     costs += p.costs;
     gains += p.gains;
   }
-  const largestGain = Math.max(0, ...pvs.filter((p) => p.net > 0).map((p) => p.gains));
+  let largestGain = 0;
+  for (const p of pvs) if (p.net > 0 && p.gains > largestGain) largestGain = p.gains;
   const rows = pvs.map((p, i): ActorSummaryRow => {
     const shareOfGains = gains > 0 ? p.gains / gains : null;
     let role: Role;
@@ -216,8 +227,12 @@ export function summaryTable(s: ActorSummary): Table {
 }
 
 /** Every number in a table must be finite: an overflow is an error, never a cell showing a wrong number. */
-export function checkFinite(t: Table, arg = "result"): Table {
-  for (const r of t) for (const c of r) if (typeof c === "number" && !Number.isFinite(c)) fail("notFinite", { arg });
+export function checkFinite(t: Table): Table {
+  t.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (typeof c === "number" && !Number.isFinite(c)) fail("resultNotFinite", { pos: i * r.length + j + 1, row: i + 1, col: j + 1 });
+    }),
+  );
   return t;
 }
 
@@ -240,7 +255,11 @@ const raiseBreakEven = catalogue({
   },
 });
 
-const padRow = (row: readonly number[], n: number): number[] => [...row, ...new Array<number>(Math.max(0, n - row.length)).fill(0)];
+const padRow = (row: readonly number[], n: number): number[] => {
+  const out = row.slice();
+  for (let i = row.length; i < n; i++) out.push(0);
+  return out;
+};
 
 /**
  * Successes needed for own costs to be paid back: −PV(costs) ÷ PV(gain per success). 0 when there is no

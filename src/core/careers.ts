@@ -15,6 +15,7 @@
 import { RateSpec, Timing } from "./discounting";
 import { Cell, Table, actorCostsAndGains, checkActorRows, raise as raiseActors, sizeText } from "./actors";
 import { catalogue, show } from "./errors";
+import { checkResultSize } from "./values";
 
 const raise = catalogue({
   badAge: {
@@ -59,13 +60,13 @@ const raise = catalogue({
   },
   badLag: {
     kind: "invalidNumber",
-    sv: (p) => `lag måste vara ett helt antal år, 0 eller fler (fick ${p.got}).`,
-    en: (p) => `lag must be a whole number of years, 0 or more (got ${p.got}).`,
+    sv: (p) => `lag måste vara ett helt antal år från 0 till 1\u00a0000 (fick ${p.got}).`,
+    en: (p) => `lag must be a whole number of years from 0 to 1,000 (got ${p.got}).`,
   },
   badRampYears: {
     kind: "invalidNumber",
-    sv: (p) => `ramp måste vara ett helt antal år (0 eller 1 = full effekt direkt) eller en rad med andelar mellan 0 och 1 (fick ${p.got}).`,
-    en: (p) => `ramp must be a whole number of years (0 or 1 = full effect at once) or a row of shares between 0 and 1 (got ${p.got}).`,
+    sv: (p) => `ramp måste vara ett helt antal år från 0 till 1\u00a0000 (0 eller 1 = full effekt direkt) eller en rad med andelar mellan 0 och 1 (fick ${p.got}).`,
+    en: (p) => `ramp must be a whole number of years from 0 to 1,000 (0 or 1 = full effect at once) or a row of shares between 0 and 1 (got ${p.got}).`,
   },
 });
 
@@ -75,9 +76,12 @@ export interface Ages {
 }
 
 export const DEFAULT_END_AGE = 65;
+/** Ages run from 0 to MAX_AGE; lag and a ramp given in years are at most MAX_YEARS (checked before allocating). */
+export const MAX_AGE = 120;
+export const MAX_YEARS = 1000;
 
 function readAge(x: number, arg: string): number {
-  if (!Number.isInteger(x) || x < 0 || x > 120) raise("badAge", { arg, got: show(x) });
+  if (!Number.isInteger(x) || x < 0 || x > MAX_AGE) raise("badAge", { arg, got: show(x) });
   return x;
 }
 
@@ -186,7 +190,7 @@ export interface CareerScale {
 export function rampFactors(ramp: number | readonly number[], years: number): number[] {
   if (typeof ramp === "number") {
     // 0 and 1 both mean full effect from the first year of effect.
-    if (!Number.isInteger(ramp) || ramp < 0 || ramp > 1000) raise("badRampYears", { got: show(ramp) });
+    if (!Number.isInteger(ramp) || ramp < 0 || ramp > MAX_YEARS) raise("badRampYears", { got: show(ramp) });
     return Array.from({ length: years }, (_, k) => Math.min(1, (k + 1) / Math.max(1, ramp)));
   }
   ramp.forEach((r) => {
@@ -207,9 +211,15 @@ export function careerFlows(
 ): number[][] {
   if (!(scale.people >= 0)) raise("badPeople", { got: show(scale.people) });
   if (!(scale.success >= 0 && scale.success <= 1)) raise("shareRange", { arg: "success", got: show(scale.success) });
-  if (!Number.isInteger(scale.lag) || scale.lag < 0 || scale.lag > 1000) raise("badLag", { got: show(scale.lag) });
+  if (!Number.isInteger(scale.lag) || scale.lag < 0 || scale.lag > MAX_YEARS) raise("badLag", { got: show(scale.lag) });
   const { savings, horizon } = careerSavings(career, reference, ages);
+  const cols = scale.lag + horizon.years;
+  checkResultSize(savings.length, cols);
   const ramp = rampFactors(scale.ramp, horizon.years);
   const k = scale.people * scale.success;
-  return savings.map((row) => [...new Array<number>(scale.lag).fill(0), ...row.map((v, t) => v * k * ramp[t])]);
+  return savings.map((row) => {
+    const out = new Array<number>(cols).fill(0);
+    for (let t = 0; t < row.length; t++) out[scale.lag + t] = row[t] * k * ramp[t];
+    return out;
+  });
 }

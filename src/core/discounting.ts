@@ -4,6 +4,7 @@
  * the planner's formulas and their tests rely on.
  */
 import { fail, show } from "./errors";
+import { trimmedLength } from "./values";
 
 /**
  * When in its period a value falls. Value number i (from 0) sits at time i + 1 − type:
@@ -75,22 +76,92 @@ export function accumulationFactors(rate: RateSpec, n: number, timing: Timing): 
   return out;
 }
 
+/**
+ * ln G_i for n values: the logarithms of the accumulation factors, which neither overflow nor underflow.
+ * The fallback when a factor leaves the range of normal doubles (e.g. (1 − 0.5)^1100).
+ */
+export function logAccumulationFactors(rate: RateSpec, n: number, timing: Timing): number[] {
+  const spec = normaliseRate(rate, n, timing);
+  const out = new Array<number>(n);
+  if (typeof spec === "number") {
+    const l = Math.log1p(spec);
+    for (let i = 0; i < n; i++) out[i] = timeOf(i, timing) * l;
+    return out;
+  }
+  let whole = 0;
+  let passed = 0;
+  for (let i = 0; i < n; i++) {
+    const t = timeOf(i, timing);
+    const full = Math.floor(t);
+    while (passed < full) whole += Math.log1p(spec[passed++]);
+    const frac = t - full;
+    out[i] = frac === 0 ? whole : whole + frac * Math.log1p(spec[full]);
+  }
+  return out;
+}
+
+/**
+ * Whether an accumulation factor is used directly: a normal double (from 2^−1022) and finite. A subnormal or
+ * zero one (r near −100 % over many periods) has lost its digits, and an infinite product may hide a factor
+ * that later per-period rates bring back down: there the logarithms (logAccumulationFactors) take over.
+ */
+export const normalFactor = (g: number): boolean => g >= 2 ** -1022 && g < Infinity;
+
 export function discountFactors(rate: RateSpec, n: number, timing: Timing = 0): number[] {
-  return accumulationFactors(rate, n, timing).map((g) => 1 / g);
+  const g = accumulationFactors(rate, n, timing);
+  let logs: number[] | null = null;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    if (normalFactor(g[i])) out[i] = 1 / g[i];
+    else out[i] = Math.exp(-(logs ??= logAccumulationFactors(rate, n, timing))[i]); // may be Infinity: a true overflow
+  }
+  return out;
 }
 
-/** Present value of a series (blanks already read as 0). Equals Excel NPV for timing 0 and a constant rate. */
+/**
+ * Present value of a series (blanks already read as 0). Equals Excel NPV for timing 0 and a constant rate.
+ * Trailing zeros are dropped first (they add nothing, and a per-period rate need not cover them). When a
+ * factor or the sum leaves the range of doubles, the sum is formed from logarithms, so a finite present value
+ * is found even where (1 + r)^t alone over- or underflows; an infinite one is returned as such (an overflow).
+ */
 export function presentValue(rate: RateSpec, values: readonly number[], timing: Timing = 0): number {
-  const g = accumulationFactors(rate, values.length, timing);
+  const n = trimmedLength(values);
+  const g = accumulationFactors(rate, n, timing);
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i] / g[i];
-  return sum;
+  let plain = true;
+  for (let i = 0; i < n && plain; i++) {
+    if (values[i] === 0) continue;
+    if (!normalFactor(g[i])) plain = false;
+    else sum += values[i] / g[i];
+  }
+  if (plain && Number.isFinite(sum)) return sum;
+  return logPresentValue(values, logAccumulationFactors(rate, n, timing));
 }
 
-/** Discounted values, one per period (the terms of the present value). */
+/** Σ v_i · e^(−l_i) as sign · e^(M + ln|Σ v_i e^(s_i − M)|), M the largest ln|v_i| − l_i. */
+function logPresentValue(values: readonly number[], logG: readonly number[]): number {
+  let top = -Infinity;
+  for (let i = 0; i < logG.length; i++) if (values[i] !== 0) top = Math.max(top, Math.log(Math.abs(values[i])) - logG[i]);
+  if (top === -Infinity) return 0;
+  let mant = 0;
+  for (let i = 0; i < logG.length; i++) {
+    const v = values[i];
+    if (v !== 0) mant += Math.sign(v) * Math.exp(Math.log(Math.abs(v)) - logG[i] - top);
+  }
+  if (mant === 0) return 0;
+  return Math.sign(mant) * Math.exp(top + Math.log(Math.abs(mant)));
+}
+
+/** Discounted values, one per period (the terms of the present value); an overflowing term is ±Infinity. */
 export function discountedValues(rate: RateSpec, values: readonly number[], timing: Timing = 0): number[] {
   const g = accumulationFactors(rate, values.length, timing);
-  return values.map((v, i) => v / g[i]);
+  let logs: number[] | null = null;
+  return values.map((v, i) => {
+    if (v === 0) return 0;
+    if (normalFactor(g[i])) return v / g[i];
+    const l = (logs ??= logAccumulationFactors(rate, values.length, timing))[i];
+    return Math.sign(v) * Math.exp(Math.log(Math.abs(v)) - l);
+  });
 }
 
 // ---- Declining long-term rates (HM Treasury Green Book) ----
@@ -155,6 +226,10 @@ export function toPriceYear(values: readonly number[], index: readonly number[],
   return values.map((v, i) => {
     const ix = index.length === 1 ? index[0] : index[i];
     if (!(ix > 0)) fail("notPositive", { arg: `index (${i + 1})`, got: show(ix) });
-    return (v * baseIndex) / ix;
+    const x = (v * baseIndex) / ix;
+    if (Number.isFinite(x) && (x !== 0 || v === 0)) return x;
+    // v × base overflowed (or underflowed) on the way although the result may not: reorder the operations.
+    const y = v * (baseIndex / ix);
+    return Number.isFinite(y) && (y !== 0 || v === 0) ? y : (v / ix) * baseIndex;
   });
 }

@@ -131,6 +131,60 @@ export const MESSAGES = {
     sv: (p) => `${p.a} och ${p.b} måste ha samma storlek (${p.sa} mot ${p.sb}).`,
     en: (p) => `${p.a} and ${p.b} must have the same size (${p.sa} vs ${p.sb}).`,
   },
+  // ---- Robustness (sizes, overflow, missing arguments): issue 8 ----
+  missingArgument: {
+    kind: "invalidValue",
+    sv: (p) => `${p.arg} saknas: ange ett tal, en cell eller ett område.`,
+    en: (p) => `${p.arg} is missing: give a number, a cell or a range.`,
+  },
+  logicalInRange: {
+    kind: "invalidValue",
+    sv: (p) => `${p.arg}: värde nr ${p.pos} är ${p.got === "TRUE" ? "SANT" : "FALSKT"}, ett sanningsvärde, inte ett tal.`,
+    en: (p) => `${p.arg}: value no. ${p.pos} is ${p.got}, a logical value, not a number.`,
+  },
+  resultNotFinite: {
+    kind: "invalidValue",
+    sv: (p) =>
+      `Resultatet går inte att räkna ut: ${p.pos ? `värde nr ${countSv(p.pos)} (rad ${countSv(p.row)}, kolumn ${countSv(p.col)})` : "värdet"} ` +
+      `blir för stort (spiller över, över 1,8 · 10^308) eller saknar meningsfullt värde (som ∞ − ∞). Kontrollera argumenten, t.ex. en ränta nära −100 % över många perioder eller mycket stora belopp.`,
+    en: (p) =>
+      `The result cannot be computed: ${p.pos ? `value no. ${countEn(p.pos)} (row ${countEn(p.row)}, column ${countEn(p.col)})` : "the value"} ` +
+      `overflows (beyond 1.8 · 10^308) or has no meaningful value (such as ∞ − ∞). Check the arguments, e.g. a rate near −100% over many periods or very large amounts.`,
+  },
+  resultTooLarge: {
+    kind: "invalidValue",
+    sv: (p) =>
+      `Resultatet skulle bli ${countSv(p.rows)} × ${countSv(p.cols)} celler; högst ${countSv(p.max)} celler, ${countSv(p.maxRows)} rader och ` +
+      `${countSv(p.maxCols)} kolumner går att returnera. Markera bara de ifyllda cellerna (t.ex. A1:A100 i stället för A:A).`,
+    en: (p) =>
+      `The result would be ${countEn(p.rows)} × ${countEn(p.cols)} cells; at most ${countEn(p.max)} cells, ${countEn(p.maxRows)} rows and ` +
+      `${countEn(p.maxCols)} columns can be returned. Select only the filled cells (e.g. A1:A100 rather than A:A).`,
+  },
+  tooManyValues: {
+    kind: "invalidValue",
+    sv: (p) =>
+      `${p.arg} har ${countSv(p.got)} värden från det första till det sista som inte är 0; högst ${countSv(p.max)} går att räkna med. Markera bara de ifyllda cellerna.`,
+    en: (p) => `${p.arg} has ${countEn(p.got)} values from the first to the last that is not 0; at most ${countEn(p.max)} can be used. Select only the filled cells.`,
+  },
+  tooLargeToCompute: {
+    kind: "invalidValue",
+    sv: () => `Argumenten är för stora att räkna med (minnet eller anropsdjupet räckte inte). Markera bara de ifyllda cellerna (t.ex. A1:A100 i stället för A:A).`,
+    en: () => `The arguments are too large to compute with (memory or call depth ran out). Select only the filled cells (e.g. A1:A100 rather than A:A).`,
+  },
+  unexpected: {
+    kind: "invalidValue",
+    sv: () => `Oväntat fel i beräkningen (ett programfel i SOCINV, inte i dina data). Kontrollera argumenten; om felet består, rapportera formeln.`,
+    en: () => `Unexpected failure in the calculation (a fault in SOCINV, not in your data). Check the arguments; if it persists, please report the formula.`,
+  },
+  spillSizeUnknown: {
+    kind: "invalidValue",
+    sv: (p) =>
+      `Formelmotorn reserverade ${countSv(p.rows)} × ${countSv(p.cols)} celler men resultatet har ${countSv(p.gotRows)} × ${countSv(p.gotCols)}. ` +
+      `Ange antal (perioder, år, fördröjning, åldrar) som tal direkt i formeln.`,
+    en: (p) =>
+      `The formula engine reserved ${countEn(p.rows)} × ${countEn(p.cols)} cells but the result has ${countEn(p.gotRows)} × ${countEn(p.gotCols)}. ` +
+      `Give counts (periods, years, lag, ages) as numbers in the formula itself.`,
+  },
   internal: {
     kind: "invalidValue",
     sv: (p) => `Internt fel i beräkningen: ${p.detail}`,
@@ -187,4 +241,20 @@ export function show(x: unknown): string {
   if (x === null || x === undefined) return "tomt/blank";
   if (typeof x === "boolean") return x ? "SANT/TRUE" : "FALSKT/FALSE";
   return String(x);
+}
+
+const groupDigits = (x: unknown, sep: string): string => {
+  const n = Number(x);
+  if (!Number.isInteger(n)) return String(x);
+  return (n < 0 ? "−" : "") + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+};
+
+/** A whole number (a count of cells, rows, values) for a Swedish message: 1 048 576. */
+export function countSv(x: unknown): string {
+  return groupDigits(x, "\u00a0");
+}
+
+/** The same for an English message: 1,048,576. */
+export function countEn(x: unknown): string {
+  return groupDigits(x, ",");
 }

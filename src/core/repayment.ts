@@ -10,19 +10,25 @@
  * - Dual (Ale): a fund part repaid by one of the rules above plus a time-limited frame appropriation
  *   (ramanslag) that is not repaid.
  *
- * The ledger is kept in decimal.js to two decimals (öre in a kr table; every amount entering it is rounded
- * half-up to two decimals first, visibly, in the ledger itself). So the fund balance closes exactly:
- * fund balance at the end = fund at the start − payouts + repayments, and outstanding = payouts − repayments,
- * to the öre, every year. Nothing is ever repaid beyond what is outstanding.
+ * The ledger is kept in whole öre as exact integers (BigInt; öre in a kr table: every amount entering it is
+ * rounded half-up to two decimals first, as the decimal the user typed, visibly, in the ledger itself). So
+ * the fund balance closes exactly: fund balance at the end = fund at the start − payouts + repayments, and
+ * outstanding = payouts − repayments, to the öre, every year. Nothing is ever repaid beyond what is
+ * outstanding. Rows that show the realised savings as given (sums, gaps) are exact decimals on the scale of
+ * the savings table's most decimals. One pass per year over the actors: O(actors × years), no decimal.js
+ * object per cell, so a table at the result limit takes milliseconds.
  *
  * Signs in the ledger follow the product's convention from the fund's point of view: a payout is negative
  * (money out of the fund), a repayment positive. Inputs are entered as positive amounts (a payout of 2 Mkr
  * is 2000000); realised savings are positive (avoided costs).
  */
-import Decimal from "decimal.js";
 import { Table, checkActorRows, checkSameShape } from "./actors";
 import { apportion, checkShares } from "./allocation";
 import { catalogue, fail, show } from "./errors";
+import { decimalOf, divHalfUp, enNumber, fromScaled, pow10, svNumber, toCentsExact } from "./exact";
+
+const sv = (x: unknown): string => svNumber(Number(x));
+const en = (x: unknown): string => enNumber(Number(x));
 
 const raise = catalogue({
   negativeAmount: {
@@ -77,13 +83,13 @@ const raise = catalogue({
   },
   commitmentsExceedPayout: {
     kind: "invalidNumber",
-    sv: (p) => `Åtagandena summerar till ${p.committed} men utbetalningen är ${p.payout}: ingen får återbetala mer än fonden betalat ut.`,
-    en: (p) => `The commitments sum to ${p.committed} but the payout is ${p.payout}: nobody may repay more than the fund paid out.`,
+    sv: (p) => `Åtagandena summerar till ${sv(p.committed)} men utbetalningen är ${sv(p.payout)}: ingen får återbetala mer än fonden betalat ut.`,
+    en: (p) => `The commitments sum to ${en(p.committed)} but the payout is ${en(p.payout)}: nobody may repay more than the fund paid out.`,
   },
   commitmentBeforePayout: {
     kind: "invalidNumber",
-    sv: (p) => `Åtagandena till och med år ${p.year} (${p.committed}) är större än vad fonden betalat ut till dess (${p.payout}).`,
-    en: (p) => `The commitments up to year ${p.year} (${p.committed}) exceed what the fund has paid out by then (${p.payout}).`,
+    sv: (p) => `Åtagandena till och med år ${p.year} (${sv(p.committed)}) är större än vad fonden betalat ut till dess (${sv(p.payout)}).`,
+    en: (p) => `The commitments up to year ${p.year} (${en(p.committed)}) exceed what the fund has paid out by then (${en(p.payout)}).`,
   },
   ruleOptionsWithPlan: {
     kind: "invalidValue",
@@ -92,36 +98,32 @@ const raise = catalogue({
   },
 });
 
-/** Ledger arithmetic: plenty of digits for amounts up to 10^15 with two decimals. */
-const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-type Dec = Decimal;
-const ZERO = new Dec(0);
+/** An amount in the ledger: a whole number of öre (hundredths of the table's unit), exact. */
+export type Cents = bigint;
 
-/** An amount entering the ledger, rounded half-up to two decimals. */
-export const toCents = (x: number): Dec => new Dec(x).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-const sum = (xs: readonly Dec[]): Dec => xs.reduce((a, b) => a.plus(b), ZERO);
-const minDec = (a: Dec, b: Dec): Dec => (a.lessThan(b) ? a : b);
-/** A ledger amount as a number; never −0. */
-export const num = (d: Dec): number => (d.isZero() ? 0 : d.toNumber());
-
-/** Splits `amount` (two decimals) in proportion to `weights` (two decimals) to the öre, exactly. */
-function apportionCents(amount: Dec, weights: readonly Dec[]): Dec[] {
-  const toInt = (d: Dec) => BigInt(d.times(100).toFixed(0));
-  return apportion(toInt(amount), weights.map(toInt)).map((u) => new Dec(u.toString()).dividedBy(100));
-}
+/** An amount entering the ledger, rounded half-up to two decimals (as its decimal, 1000.005 → 1000.01). */
+export const toCents = (x: number): Cents => toCentsExact(x);
+const sum = (xs: readonly bigint[]): bigint => {
+  let a = 0n;
+  for (const x of xs) a += x;
+  return a;
+};
+const minBig = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+/** A ledger amount as a number (the double nearest to its exact value); never −0. */
+export const num = (c: Cents): number => fromScaled(c, 2);
 
 export interface Ledger {
   actors: string[];
   years: number;
   /** Paid out by the fund per year (positive amounts). */
-  payout: Dec[];
+  payout: Cents[];
   /** Repaid to the fund per actor per year (positive amounts). */
-  repaid: Dec[][];
+  repaid: Cents[][];
   /** Still to be repaid at the end of each year. */
-  outstanding: Dec[];
+  outstanding: Cents[];
   /** The fund's balance at the end of each year: fund at start − payouts + repayments so far. */
-  balance: Dec[];
-  fundStart: Dec;
+  balance: Cents[];
+  fundStart: Cents;
 }
 
 export interface SavingsRule {
@@ -155,9 +157,9 @@ function wholeYears(x: number, arg: string, min: number): number {
 }
 
 /** Amounts by year (a single amount is year 1), padded to the horizon, rounded to two decimals. */
-function amountsByYear(values: readonly number[], years: number, arg: string, table: string): Dec[] {
+function amountsByYear(values: readonly number[], years: number, arg: string, table: string): Cents[] {
   if (values.length > years) raise("longerThanHorizon", { arg, got: values.length, table, years });
-  const out = new Array<Dec>(years).fill(ZERO);
+  const out = new Array<Cents>(years).fill(0n);
   values.forEach((v, i) => {
     if (v < 0) raise("negativeAmount", { arg, pos: i + 1, got: show(v) });
     out[i] = toCents(v);
@@ -165,27 +167,64 @@ function amountsByYear(values: readonly number[], years: number, arg: string, ta
   return out;
 }
 
-function payoutByYear(payout: readonly number[], years: number, table: string, arg = "payout"): Dec[] {
+function payoutByYear(payout: readonly number[], years: number, table: string, arg = "payout"): Cents[] {
   const out = amountsByYear(payout, years, arg, table);
-  if (sum(out).isZero()) raise("noPayout", { arg });
+  if (sum(out) === 0n) raise("noPayout", { arg });
   return out;
 }
 
 /** Outstanding and balance per year from payouts and repayments: the one place the ledger is closed. */
-function closeLedger(actors: string[], payout: Dec[], repaid: Dec[][], fundStart: number): Ledger {
+function closeLedger(actors: string[], payout: Cents[], repaid: Cents[][], fundStart: number): Ledger {
   const years = payout.length;
   const start = toCents(fundStart);
-  const outstanding: Dec[] = [];
-  const balance: Dec[] = [];
-  let paid = ZERO;
-  let back = ZERO;
+  const outstanding: Cents[] = [];
+  const balance: Cents[] = [];
+  let paid = 0n;
+  let back = 0n;
   for (let t = 0; t < years; t++) {
-    paid = paid.plus(payout[t]);
-    for (const r of repaid) back = back.plus(r[t]);
-    outstanding.push(paid.minus(back));
-    balance.push(start.minus(paid).plus(back));
+    paid += payout[t];
+    for (const r of repaid) back += r[t];
+    outstanding.push(paid - back);
+    balance.push(start - paid + back);
   }
   return { actors, years, payout, repaid, outstanding, balance, fundStart: start };
+}
+
+/**
+ * share × saving rounded half-up to the öre, exactly as the decimals typed (a saving of 0 or less repays
+ * nothing). In doubles when the product of the integers is below 2^53, else in BigInt: the same integers.
+ */
+function dueFrom(share: number): (saving: number) => Cents {
+  const { digits, dp } = decimalOf(share);
+  const digitsNumber = Number(digits);
+  const divisor = 10 ** dp; // exact up to 10^22
+  const fast = dp <= 22 && digitsNumber <= Number.MAX_SAFE_INTEGER;
+  return (v) => {
+    if (!(v > 0) || digits === 0n) return 0n;
+    const c = Math.round(v * 100);
+    if (fast && c < 1e15 && c / 100 === v) {
+      // v = c öre exactly; due = c × digits / 10^dp, half-up
+      const p = c * digitsNumber;
+      if (p <= Number.MAX_SAFE_INTEGER) {
+        if (divisor === 1) return BigInt(p);
+        let q = Math.floor(p / divisor);
+        let r = p - q * divisor;
+        if (r < 0) {
+          q -= 1;
+          r += divisor;
+        } else if (r >= divisor) {
+          q += 1;
+          r -= divisor;
+        }
+        return BigInt(2 * r >= divisor ? q + 1 : q);
+      }
+    }
+    // in öre: v × share × 100 = d.digits × digits × 100 / 10^(d.dp + dp)
+    const d = decimalOf(v);
+    const e = d.dp + dp;
+    const product = d.digits * digits * 100n;
+    return e === 0 ? product : divHalfUp(product, pow10(e));
+  };
 }
 
 /**
@@ -213,40 +252,43 @@ export function savingsLedger(
   rule.share.forEach((s, i) => {
     if (!(s >= 0 && s <= 1)) raise("shareOutOfRange", { pos: i + 1, got: show(s) });
   });
-  const share = actors.map((_, i) => new Dec(rule.share.length === 1 ? rule.share[0] : rule.share[i]));
+  const dueOf = rule.share.map(dueFrom);
+  const due = actors.map((_, i) => dueOf[rule.share.length === 1 ? 0 : i]);
   const delay = wholeYears(rule.delay, "delay", 0);
   // The first year anything can be repaid: nothing is repayable before the first payout plus the delay.
-  const firstPayoutYear = pay.findIndex((p) => !p.isZero()) + 1;
+  const firstPayoutYear = pay.findIndex((p) => p !== 0n) + 1;
   const start = firstPayoutYear + delay;
   if (start > years) raise("startAfterHorizon", { start, payout: firstPayoutYear, delay, years });
   const last = rule.lastYear === null ? years : wholeYears(rule.lastYear, "last_year", 1);
   if (last > years) raise("repayLongerThanHorizon", { got: last, years });
   if (last < start) raise("lastBeforeStart", { got: last, start });
-  let cap: Dec | null = null;
+  let cap: Cents | null = null;
   if (rule.cap !== null) {
     cap = toCents(rule.cap);
-    if (!cap.greaterThan(0)) raise("capNotPositive", { got: show(rule.cap) });
+    if (!(cap > 0n)) raise("capNotPositive", { got: show(rule.cap) });
   }
 
-  const repaid = actors.map(() => new Array<Dec>(years).fill(ZERO));
-  const paidOutBy: Dec[] = [];
-  let paidOut = ZERO;
-  let repaidSoFar = ZERO;
+  const repaid = actors.map(() => new Array<Cents>(years).fill(0n));
+  const paidOutBy: Cents[] = [];
+  let paidOut = 0n;
+  let repaidSoFar = 0n;
+  const dues = new Array<Cents>(n);
   for (let t = 0; t < years; t++) {
-    paidOut = paidOut.plus(pay[t]);
+    paidOut += pay[t];
     paidOutBy.push(paidOut);
     const year = t + 1;
     if (year < start || year > last) continue;
     // Only money paid out at least `delay` years ago can flow back.
-    const repayable = paidOutBy[t - delay].minus(repaidSoFar);
-    if (!repayable.greaterThan(0)) continue;
-    const dues = savings.map((row, i) => (row[t] > 0 ? new Dec(row[t]).times(share[i]).toDecimalPlaces(2, Decimal.ROUND_HALF_UP) : ZERO));
-    const due = sum(dues);
-    let available = minDec(due, repayable);
-    if (cap) available = minDec(available, cap);
-    const paid = available.equals(due) ? dues : apportionCents(available, dues);
-    paid.forEach((p, i) => (repaid[i][t] = p));
-    repaidSoFar = repaidSoFar.plus(available);
+    const repayable = paidOutBy[t - delay] - repaidSoFar;
+    if (!(repayable > 0n)) continue;
+    let owed = 0n;
+    for (let i = 0; i < n; i++) owed += dues[i] = due[i](savings[i][t]);
+    let available = minBig(owed, repayable);
+    if (cap !== null) available = minBig(available, cap);
+    if (available === 0n) continue;
+    const paid = available === owed ? dues : apportion(available, dues);
+    for (let i = 0; i < n; i++) repaid[i][t] = paid[i];
+    repaidSoFar += available;
   }
   return closeLedger(actors, pay, repaid, fundStart);
 }
@@ -267,11 +309,10 @@ export function committedLedger(
   const years = plan[0]?.length ?? 0;
   if (years === 0) fail("emptyRange", { arg: "commitments" });
   const pay = payoutByYear(payout, years, "commitments");
-  let repaid: Dec[][];
+  let repaid: Cents[][];
   if (rule.asShares) {
     const weights = checkShares(plan.flat(), "commitments");
-    const totalCents = BigInt(sum(pay).times(100).toFixed(0));
-    const parts = apportion(totalCents, weights).map((u) => new Dec(u.toString()).dividedBy(100));
+    const parts = apportion(sum(pay), weights);
     repaid = plan.map((_, i) => parts.slice(i * years, (i + 1) * years));
   } else {
     repaid = plan.map((row, i) =>
@@ -281,19 +322,40 @@ export function committedLedger(
       }),
     );
   }
-  let paid = ZERO;
-  let committed = ZERO;
+  let paid = 0n;
+  let committed = 0n;
   for (let t = 0; t < years; t++) {
-    paid = paid.plus(pay[t]);
-    for (const r of repaid) committed = committed.plus(r[t]);
-    if (committed.greaterThan(paid)) {
+    paid += pay[t];
+    for (const r of repaid) committed += r[t];
+    if (committed > paid) {
       const total = sum(repaid.map(sum));
       const payoutTotal = sum(pay);
-      if (total.greaterThan(payoutTotal)) raise("commitmentsExceedPayout", { committed: total.toString(), payout: payoutTotal.toString() });
-      raise("commitmentBeforePayout", { year: t + 1, committed: committed.toString(), payout: paid.toString() });
+      if (total > payoutTotal) raise("commitmentsExceedPayout", { committed: num(total), payout: num(payoutTotal) });
+      raise("commitmentBeforePayout", { year: t + 1, committed: num(committed), payout: num(paid) });
     }
   }
   return closeLedger(actors, pay, repaid, fundStart);
+}
+
+/**
+ * Realised savings as given, exact: every value as its decimal on one scale (the table's most decimals, at
+ * least the ledger's two), so sums and gaps against the ledger's öre are exact.
+ */
+interface ExactTable {
+  rows: bigint[][];
+  scale: number;
+}
+
+function exactTable(values: readonly (readonly number[])[]): ExactTable {
+  let scale = 2;
+  const ds = values.map((r) =>
+    r.map((v) => {
+      const d = decimalOf(v);
+      if (d.dp > scale) scale = d.dp;
+      return d;
+    }),
+  );
+  return { rows: ds.map((r) => r.map((d) => (d.dp === scale ? d.digits : d.digits * pow10(scale - d.dp)))), scale };
 }
 
 // ---- Tables ----
@@ -304,13 +366,25 @@ const HEADER_LAST = "Summa; saldo vid slut / Total; closing balance";
 function header(years: number): Table {
   return [[HEADER_FIRST, ...Array.from({ length: years }, (_, t) => t + 1), HEADER_LAST]];
 }
-/** A flow row: the yearly amounts and their sum. */
-const flowRow = (label: string, xs: readonly Dec[]): (string | number)[] => [label, ...xs.map(num), num(sum(xs))];
+/** A flow row: the yearly amounts and their sum (amounts in units of 10^−scale: öre by default). */
+function flowRow(label: string, xs: readonly bigint[], scale = 2): (string | number)[] {
+  const out: (string | number)[] = [label];
+  let total = 0n;
+  for (const x of xs) {
+    out.push(fromScaled(x, scale));
+    total += x;
+  }
+  out.push(fromScaled(total, scale));
+  return out;
+}
 /** A balance row: the year-end balances and the closing balance. */
-const balanceRow = (label: string, xs: readonly Dec[]): (string | number)[] => [label, ...xs.map(num), num(xs[xs.length - 1])];
-const negate = (xs: readonly Dec[]): Dec[] => xs.map((x) => x.negated());
-const yearTotals = (rows: readonly (readonly Dec[])[], years: number): Dec[] =>
-  Array.from({ length: years }, (_, t) => sum(rows.map((r) => r[t])));
+const balanceRow = (label: string, xs: readonly Cents[]): (string | number)[] => [label, ...xs.map(num), num(xs[xs.length - 1])];
+const negate = (xs: readonly bigint[]): bigint[] => xs.map((x) => -x);
+function yearTotals(rows: readonly (readonly bigint[])[], years: number): bigint[] {
+  const out = new Array<bigint>(years).fill(0n);
+  for (const r of rows) for (let t = 0; t < years; t++) out[t] += r[t];
+  return out;
+}
 
 export const LABELS = {
   payout: "Utbetalning från fonden / Fund payout",
@@ -352,15 +426,18 @@ export function savingsTable(l: Ledger): Table {
 export function committedTable(l: Ledger, savings: readonly (readonly number[])[] | null): Table {
   if (savings) checkSameShape(l.repaid, "commitments", savings, "savings");
   const blankRow = (label: string) => [label, ...new Array<string>(l.years + 1).fill("")];
-  const saved = savings?.map((r) => r.map((v) => new Dec(v)));
-  const gaps = saved?.map((r, i) => r.map((s, t) => l.repaid[i][t].minus(s)));
+  const saved = savings ? exactTable(savings) : null;
+  // gap = commitment − realised savings, exact on the savings' scale
+  const toScale = saved ? pow10(saved.scale - 2) : 1n;
+  const gaps = saved?.rows.map((r, i) => r.map((s, t) => l.repaid[i][t] * toScale - s));
+  const scale = saved?.scale ?? 2;
   return [
     ...header(l.years),
     flowRow(LABELS.payout, negate(l.payout)),
     ...ledgerCore(l, LABELS.commitment),
-    saved ? flowRow(LABELS.savings, yearTotals(saved, l.years)) : blankRow(LABELS.savingsNotGiven),
-    ...l.actors.map((a, i) => (gaps ? flowRow(LABELS.gap + a, gaps[i]) : blankRow(LABELS.gap + a))),
-    gaps ? flowRow(LABELS.gapTotal, yearTotals(gaps, l.years)) : blankRow(LABELS.gapTotal),
+    saved ? flowRow(LABELS.savings, yearTotals(saved.rows, l.years), scale) : blankRow(LABELS.savingsNotGiven),
+    ...l.actors.map((a, i) => (gaps ? flowRow(LABELS.gap + a, gaps[i], scale) : blankRow(LABELS.gap + a))),
+    gaps ? flowRow(LABELS.gapTotal, yearTotals(gaps, l.years), scale) : blankRow(LABELS.gapTotal),
     balanceRow(LABELS.outstanding, l.outstanding),
     balanceRow(LABELS.balance, l.balance),
   ];
@@ -368,9 +445,9 @@ export function committedTable(l: Ledger, savings: readonly (readonly number[])[
 
 export interface DualLedger extends Ledger {
   /** The frame appropriation per year (positive amounts, not repaid). */
-  frame: Dec[];
+  frame: Cents[];
   /** Realised savings per actor per year, as given. */
-  savings: Dec[][];
+  savings: readonly (readonly number[])[];
 }
 
 /**
@@ -395,28 +472,29 @@ export function dualLedger(
   return {
     ...ledger,
     frame: amountsByYear(frame, years, "frame", "savings"),
-    savings: savings.map((r) => r.map((v) => new Dec(v))),
+    savings,
   };
 }
 
 export function dualTable(l: DualLedger): Table {
-  const invested = l.payout.map((p, t) => p.plus(l.frame[t]));
+  const invested = l.payout.map((p, t) => p + l.frame[t]);
   const repaidTotal = yearTotals(l.repaid, l.years);
+  const saved = exactTable(l.savings);
   return [
     ...header(l.years),
     flowRow(LABELS.fundPart, negate(l.payout)),
     flowRow(LABELS.frame, negate(l.frame)),
     flowRow(LABELS.investment, negate(invested)),
     ...ledgerCore(l, LABELS.repaymentToFund),
-    flowRow(LABELS.savings, yearTotals(l.savings, l.years)),
+    flowRow(LABELS.savings, yearTotals(saved.rows, l.years), saved.scale),
     balanceRow(LABELS.outstanding, l.outstanding),
     balanceRow(LABELS.balance, l.balance),
-    flowRow(LABELS.fundResult, repaidTotal.map((r, t) => r.minus(l.payout[t]))),
+    flowRow(LABELS.fundResult, repaidTotal.map((r, t) => r - l.payout[t])),
   ];
 }
 
 /** Totals a reader checks first: paid out, repaid, unpaid at the end, closing balance. */
-export function ledgerTotals(l: Ledger): { paidOut: Dec; repaid: Dec; unpaid: Dec; closingBalance: Dec } {
+export function ledgerTotals(l: Ledger): { paidOut: Cents; repaid: Cents; unpaid: Cents; closingBalance: Cents } {
   return {
     paidOut: sum(l.payout),
     repaid: sum(l.repaid.map(sum)),

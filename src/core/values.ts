@@ -42,6 +42,7 @@ export function cellNumber(v: unknown, arg: string, pos?: number): number {
   }
   if (isBlank(v)) return 0;
   if (isCellError(v)) fail("errorInRange", { arg, pos: pos ?? 1, got: v.errorCode });
+  if (pos !== undefined && typeof v === "boolean") fail("logicalInRange", { arg, pos, got: v ? "TRUE" : "FALSE" });
   if (pos !== undefined) fail("textInRange", { arg, pos, got: show(v) });
   return fail("notANumber", { arg, got: show(v) });
 }
@@ -88,11 +89,36 @@ export function optionalText(v: unknown, arg: string, dflt: string): string {
 export function toSeries(v: unknown, arg: string, opts: { allowEmpty?: boolean } = {}): number[] {
   const m = asMatrix(v);
   const rows = m.length;
-  const cols = rows ? Math.max(...m.map((r) => r.length)) : 0;
+  const cols = widthOf(m);
   if (rows > 1 && cols > 1) fail("notAVector", { arg, rows, cols });
-  const flat: CellValue[] = rows > 1 ? m.map((r) => r[0]) : (m[0] ?? []);
-  if (flat.length === 0 && !opts.allowEmpty) fail("emptyRange", { arg });
-  return flat.map((c, i) => cellNumber(c, arg, i + 1));
+  const n = rows > 1 ? rows : (m[0]?.length ?? 0);
+  if (n === 0 && !opts.allowEmpty) fail("emptyRange", { arg });
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = cellNumber(rows > 1 ? m[i][0] : m[0][i], arg, i + 1);
+  return out;
+}
+
+/** The widest row of a matrix (a loop: spreading a million rows into Math.max overflows the stack). */
+export function widthOf(m: readonly (readonly unknown[])[]): number {
+  let cols = 0;
+  for (const r of m) if (r.length > cols) cols = r.length;
+  return cols;
+}
+
+/**
+ * A required range argument. A bare null or undefined (not inside a 2-D array) is an omitted argument:
+ * Excel passes a referenced range, even one empty cell, as a 2-D array, and the formula engine does too.
+ */
+export function requiredSeries(v: unknown, arg: string): number[] {
+  if (v === null || v === undefined) fail("missingArgument", { arg });
+  return toSeries(v, arg);
+}
+
+/** The length of a series without its trailing zeros (blanks), but at least `min`. */
+export function trimmedLength(values: readonly number[], min = 0): number {
+  let n = values.length;
+  while (n > min && values[n - 1] === 0) n--;
+  return n;
 }
 
 /** Reads a 2-D block of numbers (blank → 0), keeping its shape. */
@@ -105,4 +131,54 @@ export function toNumberMatrix(v: unknown, arg: string): number[][] {
     for (let c = 0; c < cols; c++) out[c] = cellNumber(row[c], arg, r * cols + c + 1);
     return out;
   });
+}
+
+/** x · 2^k for any whole k, in steps that do not overflow or underflow on the way (exact unless subnormal). */
+export function timesPow2(x: number, k: number): number {
+  while (k > 1000) {
+    x *= 2 ** 1000;
+    k -= 1000;
+  }
+  while (k < -1000) {
+    x *= 2 ** -1000;
+    k += 1000;
+  }
+  return x * 2 ** k;
+}
+
+/** The power of two k with 2^(k−1) < |x| ≤ 2^k for the largest |x| (0 when all are 0): x · 2^−k lies in [−1, 1]. */
+export function binaryMagnitude(values: readonly number[], from = 0, to = values.length): number {
+  let maxAbs = 0;
+  for (let i = from; i < to; i++) {
+    const a = Math.abs(values[i]);
+    if (a > maxAbs) maxAbs = a;
+  }
+  return maxAbs > 0 ? Math.ceil(Math.log2(maxAbs)) : 0;
+}
+
+// ---- Result sizes ----
+
+/**
+ * The most cells a spilled result may have (rows × columns), whatever the function: a larger result is a
+ * clear error before anything is allocated. 100,000 cells hold e.g. 10,000 periods or 100 actors × 1,000
+ * years; a larger one is almost always a whole-column reference by mistake.
+ */
+export const MAX_RESULT_CELLS = 100_000;
+/** A spill must also fit the sheet. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLS = 16_384;
+
+/** Whether a result of rows × cols is within the limits (empty sizes pass: the readers report those). */
+function withinLimits(rows: number, cols: number): boolean {
+  return rows <= SHEET_ROWS && cols <= SHEET_COLS && rows * cols <= MAX_RESULT_CELLS;
+}
+
+/** Whether a result of rows × cols, both whole numbers from 1, may be returned. */
+export function resultFits(rows: number, cols: number): boolean {
+  return Number.isInteger(rows) && Number.isInteger(cols) && rows >= 1 && cols >= 1 && withinLimits(rows, cols);
+}
+
+/** Refuses a result of rows × cols above the limits (call it before computing the result). */
+export function checkResultSize(rows: number, cols: number): void {
+  if (!withinLimits(rows, cols)) fail("resultTooLarge", { rows, cols, max: MAX_RESULT_CELLS, maxRows: SHEET_ROWS, maxCols: SHEET_COLS });
 }

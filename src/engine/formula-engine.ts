@@ -18,7 +18,8 @@ import {
 } from "hyperformula";
 import { SocinvError } from "../core/errors";
 import type { CellErrorValue } from "../core/values";
-import { ArgShape, FUNCTIONS, FunctionEntry } from "../functions/registry";
+import { ArgShape, FUNCTIONS, FunctionEntry, UNBOUNDED_SPILL } from "../functions/registry";
+import { MAX_RESULT_CELLS, SHEET_COLS, SHEET_ROWS, resultFits } from "../core/values";
 
 export const NAMESPACE = "SOCINV";
 
@@ -105,22 +106,46 @@ function buildPlugin(entries: FunctionEntry[]) {
       }
       try {
         const out = entry.fn(...args);
-        if (Array.isArray(out)) return SimpleRangeValue.onlyValues((out as unknown[][]).map((r) => r.map(fromResult)) as any);
+        if (Array.isArray(out)) {
+          // The engine reserved the predicted cells before evaluating; a larger result would be cut to fit
+          // without a word (or break the engine), so it is an error instead.
+          const reserved = this.sizeFor(entry, ast, state);
+          const rows = out.length;
+          const cols = Array.isArray(out[0]) ? (out[0] as unknown[]).length : 1;
+          if (rows > reserved.height || cols > reserved.width) {
+            // The engine passes a whole column (A:A) as its filled rows only; Excel passes all 1,048,576, and
+            // the function refuses a result of that size: so does the engine, with the same message.
+            const whole = UNBOUNDED_SPILL[entry.id]?.(this.argShapes(ast, state));
+            const e =
+              whole && !resultFits(whole[0], whole[1])
+                ? new SocinvError("resultTooLarge", { rows: whole[0], cols: whole[1], max: MAX_RESULT_CELLS, maxRows: SHEET_ROWS, maxCols: SHEET_COLS })
+                : new SocinvError("spillSizeUnknown", { rows: reserved.height, cols: reserved.width, gotRows: rows, gotCols: cols });
+            return new CellError(KIND_TO_HF[e.kind], e.message);
+          }
+          return SimpleRangeValue.onlyValues((out as unknown[][]).map((r) => r.map(fromResult)) as any);
+        }
         return fromResult(out);
       } catch (e) {
-        if (e instanceof SocinvError) return new CellError(KIND_TO_HF[e.kind], e.message);
-        return new CellError(ErrorType.VALUE, e instanceof Error ? e.message : String(e));
+        // The adapters throw only SocinvErrors (see guard); anything else is a fault whose text is not shown.
+        const err = e instanceof SocinvError ? e : new SocinvError("unexpected");
+        return new CellError(KIND_TO_HF[err.kind], err.message);
       }
+    }
+
+    argShapes(ast: any, state: any): ArgShape[] {
+      return (ast.args as any[]).map((a) => {
+        if (!a || a.type === "EMPTY") return { rows: 1, cols: 1, omitted: true };
+        const s = this.arraySizeForAst(a, state);
+        // A whole column or row (A:A, 1:1) has an infinite size here; in Excel it is the sheet's height or width.
+        const rows = Number.isFinite(s.height) ? s.height : SHEET_ROWS;
+        const cols = Number.isFinite(s.width) ? s.width : SHEET_COLS;
+        return { rows, cols, literal: literalOf(a) };
+      });
     }
 
     sizeFor(entry: FunctionEntry, ast: any, state: any): ArraySize {
       if (!entry.spill) return ArraySize.scalar();
-      const shapes: ArgShape[] = (ast.args as any[]).map((a) => {
-        if (!a || a.type === "EMPTY") return { rows: 1, cols: 1, omitted: true };
-        const s = this.arraySizeForAst(a, state);
-        return { rows: s.height, cols: s.width, literal: literalOf(a) };
-      });
-      const shape = entry.spill(shapes);
+      const shape = entry.spill(this.argShapes(ast, state));
       return shape ? new ArraySize(shape[1], shape[0]) : ArraySize.error();
     }
   }

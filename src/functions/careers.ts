@@ -6,7 +6,7 @@
 import { checkFinite, readActors, readTable } from "../core/actors";
 import { Ages, careerFlows, careerPV, careerTable } from "../core/careers";
 import { asMatrix, optionalNumber, requiredNumber, toSeries } from "../core/values";
-import { guard, readRate, readTiming } from "./runtime";
+import { checkResultSize, guard, readRate, readTiming } from "./runtime";
 
 function readAges(start_age: unknown, end_age: unknown): Ages {
   const start = optionalNumber(start_age, "start_age", NaN);
@@ -43,6 +43,7 @@ export function careerPVFn(
   type?: any,
 ): any[][] {
   return guard(() => {
+    checkResultSize(asMatrix(career_costs ?? null).length + 2, 5); // header, one row per actor, total
     const result = careerPV(
       readRate(rate),
       readActors(actors),

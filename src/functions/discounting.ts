@@ -14,10 +14,13 @@ import {
   toPriceYear,
 } from "../core/discounting";
 import { fail, show } from "../core/errors";
-import { optionalText, requiredNumber, toSeries } from "../core/values";
-import { guard, readRate, readTiming, row } from "./runtime";
+import { asMatrix, isBlank, optionalText, requiredNumber, requiredSeries, widthOf } from "../core/values";
+import { checkResultSize, guard, readRate, readTiming, row } from "./runtime";
 
+/** `periods`: a whole number from 1 to MAX_PERIODS, checked before anything is allocated. */
 function readPeriods(v: unknown): number {
+  const first = Array.isArray(v) ? asMatrix(v)[0]?.[0] : v;
+  if (isBlank(first)) fail("badPeriods", { got: show(first), max: MAX_PERIODS });
   const n = requiredNumber(v, "periods");
   if (!Number.isInteger(n) || n < 1 || n > MAX_PERIODS) fail("badPeriods", { got: show(n), max: MAX_PERIODS });
   return n;
@@ -33,7 +36,7 @@ function readPeriods(v: unknown): number {
  */
 export function npv(rate: any[][], values: any[][], type?: any): number {
   return guard(() => {
-    const series = toSeries(values, "values");
+    const series = requiredSeries(values, "values");
     return presentValue(readRate(rate), series, readTiming(type));
   });
 }
@@ -93,8 +96,12 @@ export function nominalRate(real: any, inflation: any): number {
  */
 export function priceYear(values: any[][], index: any[][], base_index: any): number[][] {
   return guard(() => {
-    const v = toSeries(values, "values");
-    const out = toPriceYear(v, toSeries(index, "index"), requiredNumber(base_index, "base_index"));
-    return values.length > 1 ? out.map((x) => [x]) : [out];
+    // The result has the size of values: refuse a too large one (a whole column) before reading it.
+    const m = asMatrix(values ?? null);
+    const [rows, cols] = [m.length, widthOf(m)];
+    if (rows === 1 || cols === 1) checkResultSize(rows, cols); // a 2-D block is refused below
+    const v = requiredSeries(values, "values");
+    const out = toPriceYear(v, requiredSeries(index, "index"), requiredNumber(base_index, "base_index"));
+    return m.length > 1 ? out.map((x) => [x]) : [out];
   });
 }

@@ -7,8 +7,11 @@ import { breakEvenByActor, breakEvenTable, actorPresentValues, actorSummary, che
 import { adjustFlows, adjustmentTable, resolveAdjustments, AdjustmentInput } from "../core/adjustments";
 import { splitByGains, splitByShares, toUnit, Unit } from "../core/allocation";
 import { fail, show } from "../core/errors";
-import { asMatrix, isBlank, isCellError, optionalNumber, toSeries } from "../core/values";
-import { guard, readRate, readTiming } from "./runtime";
+import { asMatrix, isBlank, isCellError, optionalNumber, toSeries, widthOf } from "../core/values";
+import { checkResultSize, guard, readRate, readTiming } from "./runtime";
+
+/** Rows of a table argument, to size a result before it is computed (a bare null reads as one blank cell). */
+const rowsOf = (v: unknown): number => asMatrix(v ?? null).length;
 
 /** An optional scalar-or-range argument: null when omitted or a single blank cell, else its numbers. */
 export function readOptionalSeries(v: unknown, arg: string): number[] | null {
@@ -37,6 +40,7 @@ export function readUnit(v: unknown): Unit {
  */
 export function actorSummaryFn(rate: any[][], actors: any[][], flows: any[][], type?: any): any[][] {
   return guard(() => {
+    checkResultSize(rowsOf(flows) + 2, 7); // header, one row per actor, total
     const labels = readActors(actors);
     const table = readTable(flows, "flows");
     return checkFinite(summaryTable(actorSummary(readRate(rate), labels, table, readTiming(type))));
@@ -53,6 +57,7 @@ export function actorSummaryFn(rate: any[][], actors: any[][], flows: any[][], t
  */
 export function actorPV(rate: any[][], flows: any[][], type?: any): number[][] {
   return guard(() => {
+    checkResultSize(rowsOf(flows), 1);
     const pvs = actorPresentValues(readRate(rate), readTable(flows, "flows"), readTiming(type));
     return checkFinite(pvs.map((x) => [x])) as number[][];
   });
@@ -126,6 +131,8 @@ export function adjustGains(
   optimism_gains?: any[][],
 ): number[][] {
   return guard(() => {
+    const m = asMatrix(flows ?? null);
+    checkResultSize(m.length, widthOf(m)); // same size as flows
     const table = readTable(flows, "flows");
     const adj = resolveAdjustments(readAdjustments(deadweight, attribution, displacement, dropoff, optimism_costs, optimism_gains), table.length);
     return checkFinite(adjustFlows(table, adj)) as number[][];
@@ -160,6 +167,7 @@ export function adjustmentsFn(
   type?: any,
 ): any[][] {
   return guard(() => {
+    checkResultSize(rowsOf(flows) + 3, 13); // header, source row, one row per actor, total
     const labels = readActors(actors);
     const table = readTable(flows, "flows");
     const input = readAdjustments(deadweight, attribution, displacement, dropoff, optimism_costs, optimism_gains);
@@ -180,6 +188,7 @@ export function adjustmentsFn(
  */
 export function breakEvenActors(rate: any[][], actors: any[][], costs: any[][], gains_per_success: any[][], window?: any, type?: any): any[][] {
   return guard(() => {
+    checkResultSize(rowsOf(costs) + 2, 7); // header, one row per actor, whole investment
     const labels = readActors(actors);
     const result = breakEvenByActor(
       readRate(rate),

@@ -4,7 +4,7 @@
 import { breakEvenRate as coreBreakEvenRate, breakEvenSuccesses } from "../core/breakeven";
 import { irr as coreIrr } from "../core/irr";
 import { payback as corePayback } from "../core/payback";
-import { optionalBoolean, requiredNumber, toSeries } from "../core/values";
+import { optionalBoolean, requiredNumber, requiredSeries } from "../core/values";
 import { guard, readOptionalRate, readRate, readTiming } from "./runtime";
 
 /**
@@ -18,7 +18,7 @@ import { guard, readOptionalRate, readRate, readTiming } from "./runtime";
  */
 export function payback(values: any[][], rate?: any[][], type?: any, fractional?: any): number {
   return guard(() =>
-    corePayback(toSeries(values, "values"), {
+    corePayback(requiredSeries(values, "values"), {
       rate: readOptionalRate(rate),
       timing: readTiming(type),
       fractional: optionalBoolean(fractional, "fractional", true),
@@ -37,7 +37,7 @@ export function payback(values: any[][], rate?: any[][], type?: any, fractional?
  */
 export function breakEven(costs: any[][], benefit_per_success: any[][], rate: any[][], type?: any): number {
   return guard(() =>
-    breakEvenSuccesses(toSeries(costs, "costs"), toSeries(benefit_per_success, "benefit_per_success"), readRate(rate), readTiming(type)),
+    breakEvenSuccesses(requiredSeries(costs, "costs"), requiredSeries(benefit_per_success, "benefit_per_success"), readRate(rate), readTiming(type)),
   );
 }
 
@@ -54,8 +54,8 @@ export function breakEven(costs: any[][], benefit_per_success: any[][], rate: an
 export function breakEvenRate(costs: any[][], benefit_per_success: any[][], rate: any[][], group_size: any, type?: any): number {
   return guard(() =>
     coreBreakEvenRate(
-      toSeries(costs, "costs"),
-      toSeries(benefit_per_success, "benefit_per_success"),
+      requiredSeries(costs, "costs"),
+      requiredSeries(benefit_per_success, "benefit_per_success"),
       readRate(rate),
       requiredNumber(group_size, "group_size"),
       readTiming(type),
@@ -70,5 +70,5 @@ export function breakEvenRate(costs: any[][], benefit_per_success: any[][], rate
  * @returns The internal rate of return.
  */
 export function irr(values: any[][]): number {
-  return guard(() => coreIrr(toSeries(values, "values")));
+  return guard(() => coreIrr(requiredSeries(values, "values")));
 }

@@ -5,8 +5,17 @@
  */
 import { checkFinite, readActors, readTable } from "../core/actors";
 import { CommittedRule, SavingsRule, commitmentPlan, committedLedger, committedTable, dualLedger, dualTable, savingsLedger, savingsTable } from "../core/repayment";
-import { asMatrix, isBlank, optionalBoolean, optionalNumber, toSeries } from "../core/values";
-import { guard } from "./runtime";
+import { asMatrix, isBlank, optionalBoolean, optionalNumber, toSeries, widthOf } from "../core/values";
+import { checkResultSize, guard } from "./runtime";
+
+/**
+ * The ledger's size (`perActor` rows per row of `table` plus `extraRows`; the table's years plus the label
+ * and total columns), refused before anything is computed when it exceeds the result limit.
+ */
+function checkLedgerSize(table: unknown, perActor: number, extraRows: number): void {
+  const m = asMatrix(table ?? null);
+  checkResultSize(perActor * m.length + extraRows, widthOf(m) + 2);
+}
 
 /** An optional number where blank and 0 both mean "not given" (an empty cell arrives as 0 in Excel). */
 function optionalPositive(v: unknown, arg: string): number | null {
@@ -53,6 +62,7 @@ export function repaySavings(
   fund_start?: any,
 ): any[][] {
   return guard(() => {
+    checkLedgerSize(savings, 1, 5); // header, payout, one row per actor, total, outstanding, balance
     const ledger = savingsLedger(
       readActors(actors),
       toSeries(payout, "payout"),
@@ -77,6 +87,7 @@ export function repaySavings(
  */
 export function repayCommitted(payout: any[][], actors: any[][], commitments: any[][], savings?: any[][], as_shares?: any, fund_start?: any): any[][] {
   return guard(() => {
+    checkLedgerSize(commitments, 2, 7); // header, payout, commitment and gap per actor, 5 more rows
     const plan = readTable(commitments, "commitments");
     const rule: CommittedRule = { kind: "committed", commitments: plan, asShares: optionalBoolean(as_shares, "as_shares", false) };
     const ledger = committedLedger(readActors(actors), toSeries(payout, "payout"), rule, optionalNumber(fund_start, "fund_start", 0));
@@ -111,6 +122,7 @@ export function repayDual(
   fund_start?: any,
 ): any[][] {
   return guard(() => {
+    checkLedgerSize(savings, 1, 9); // header, 3 investment rows, one row per actor, 5 more rows
     const labels = readActors(actors);
     const saved = readTable(savings, "savings");
     const m = asMatrix(repay);

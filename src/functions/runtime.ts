@@ -3,17 +3,50 @@
  *
  * Every SOCINV function body runs inside `guard`: a SocinvError from the core becomes the matching Excel
  * error with its Swedish and English message, and anything unexpected becomes #VALUE! with a message,
- * never an unhandled exception. In Excel, errors are thrown as CustomFunctions.Error (the documented way);
- * elsewhere (the formula engine, tests) the SocinvError itself is thrown for the host to translate.
+ * never an unhandled exception. Every result is checked on the way out: a finite number, or a table of at
+ * most MAX_RESULT_CELLS cells whose numbers are all finite. In Excel, errors are thrown as
+ * CustomFunctions.Error (the documented way); elsewhere (the formula engine, tests) the SocinvError itself is
+ * thrown for the host to translate.
  */
-import { SocinvError } from "../core/errors";
-import { asMatrix, isBlank, optionalNumber, toSeries } from "../core/values";
+import { SocinvError, fail } from "../core/errors";
+import { asMatrix, checkResultSize, isBlank, optionalNumber, toSeries } from "../core/values";
 import { RateSpec, Timing, asTiming } from "../core/discounting";
 
+/** The result-size limits (defined in the core, which checks them too), for the adapters and the registry. */
+export { MAX_RESULT_CELLS, SHEET_COLS, SHEET_ROWS, checkResultSize, resultFits } from "../core/values";
+
+/**
+ * Anything other than a SocinvError is a fault, not a user's mistake; its text (a JavaScript message) is
+ * never shown. Exhausted memory or call depth is reported as arguments too large to compute with. The
+ * original error stays available as `cause` for debugging.
+ */
 function toSocinvError(e: unknown): SocinvError {
   if (e instanceof SocinvError) return e;
-  const detail = e instanceof Error ? e.message : String(e);
-  return new SocinvError("internal", { detail });
+  const err = new SocinvError(e instanceof RangeError ? "tooLargeToCompute" : "unexpected");
+  Object.defineProperty(err, "cause", { value: e, enumerable: false });
+  return err;
+}
+
+/** Every result is finite or an error: a number, or a rectangular table whose numbers are all finite. */
+function checkResult<T>(out: T): T {
+  if (typeof out === "number") {
+    if (!Number.isFinite(out)) fail("resultNotFinite", { pos: "" });
+    return out;
+  }
+  if (!Array.isArray(out)) return out;
+  const rows = out.length;
+  const cols = Array.isArray(out[0]) ? (out[0] as unknown[]).length : 0;
+  if (rows === 0 || cols === 0) return fail("unexpected"); // no function returns an empty table on purpose
+  checkResultSize(rows, cols);
+  for (let r = 0; r < rows; r++) {
+    const line: unknown = out[r];
+    if (!Array.isArray(line) || line.length !== cols) return fail("unexpected");
+    for (let c = 0; c < cols; c++) {
+      const v: unknown = line[c];
+      if (typeof v === "number" && !Number.isFinite(v)) fail("resultNotFinite", { pos: r * cols + c + 1, row: r + 1, col: c + 1 });
+    }
+  }
+  return out;
 }
 
 function hostError(err: SocinvError): unknown {
@@ -25,9 +58,7 @@ function hostError(err: SocinvError): unknown {
 
 export function guard<T>(body: () => T): T {
   try {
-    const out = body();
-    if (typeof out === "number" && !Number.isFinite(out)) throw new SocinvError("notFinite", { arg: "result" });
-    return out;
+    return checkResult(body());
   } catch (e) {
     throw hostError(toSocinvError(e));
   }
@@ -35,6 +66,7 @@ export function guard<T>(body: () => T): T {
 
 /** `rate`: a number, or a row/column with one rate per period. A single cell is a constant rate. */
 export function readRate(v: unknown, arg = "rate"): RateSpec {
+  if (v === null || v === undefined) fail("missingArgument", { arg });
   const m = asMatrix(v);
   if (m.length === 1 && m[0].length === 1) return optionalNumber(m[0][0], arg, 0);
   return toSeries(m, arg);

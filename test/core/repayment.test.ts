@@ -19,7 +19,9 @@ import {
 } from "../../src/core/repayment";
 import { errorOf } from "../helpers/errors";
 
-const nums = (xs: Decimal[]) => xs.map(num);
+const nums = (xs: readonly bigint[]) => xs.map(num);
+/** A ledger amount (öre) as an exact decimal of kronor, for checks written in decimal.js. */
+const dec = (c: bigint) => new Decimal(c.toString()).dividedBy(100);
 const rule = (r: Partial<SavingsRule> = {}): SavingsRule => ({ kind: "savings", share: [1], delay: 1, cap: null, lastYear: null, ...r });
 
 // Norrköping-style: the fund pays 1.5 Mkr in year 1 to a project run by social services and school.
@@ -39,7 +41,7 @@ describe("savings-based repayment (Norrköping)", () => {
     expect(nums(l.repaid[1])).toEqual([0, 100000, 200000, 60000, 0, 0]);
     expect(nums(l.outstanding)).toEqual([1500000, 1000000, 200000, 0, 0, 0]);
     expect(nums(l.balance)).toEqual([-1500000, -1000000, -200000, 0, 0, 0]);
-    expect(ledgerTotals(l).unpaid.isZero()).toBe(true);
+    expect(ledgerTotals(l).unpaid).toBe(0n);
   });
 
   test("50 % of savings, capped at 300,000 a year, last year 5: 350,000 is left unpaid and shown", () => {
@@ -77,7 +79,7 @@ describe("savings-based repayment (Norrköping)", () => {
     // year 4: 1,000,000 − 700,000 = 300,000 repayable; saved 600,000 → 300,000
     expect(nums(l.repaid[0])).toEqual([0, 100000, 600000, 300000]);
     expect(nums(l.outstanding)).toEqual([500000, 900000, 300000, 0]);
-    expect(ledgerTotals(l).unpaid.isZero()).toBe(true);
+    expect(ledgerTotals(l).unpaid).toBe(0n);
   });
 
   test("payouts over three years, two actors at 100 % and 50 %, a cap of 400,000, last year 4: what was paid out binds early", () => {
@@ -111,7 +113,7 @@ describe("savings-based repayment (Norrköping)", () => {
     // first payout year 2 + delay 2 = year 4: paid out up to year 2 = 300,000 → 100,000 saved → 100,000
     // year 5: paid out up to year 3 = 600,000 − 100,000 = 500,000 → 300,000; year 6: 600,000 − 400,000 = 200,000 → 200,000
     expect(nums(late.repaid[0])).toEqual([0, 0, 0, 100000, 300000, 200000]);
-    expect(ledgerTotals(late).unpaid.isZero()).toBe(true);
+    expect(ledgerTotals(late).unpaid).toBe(0n);
   });
 
   test("a delay that reaches past the horizon from the last payout still repays the first payout", () => {
@@ -124,7 +126,7 @@ describe("savings-based repayment (Norrköping)", () => {
   test("to the öre: 100 kr outstanding against 150 kr due from three equal savers → 33.34 + 33.33 + 33.33", () => {
     const l = savingsLedger(["A", "B", "C"], [100], [[0, 50], [0, 50], [0, 50]], rule());
     expect(l.repaid.map((r) => num(r[1]))).toEqual([33.34, 33.33, 33.33]);
-    expect(ledgerTotals(l).unpaid.isZero()).toBe(true);
+    expect(ledgerTotals(l).unpaid).toBe(0n);
   });
 
   test("amounts are rounded half-up to the öre before they enter the ledger", () => {
@@ -180,7 +182,7 @@ describe("committed repayment (Malmö)", () => {
   test("thirds of 1,000,000 kr are split exactly to the öre", () => {
     const l = committedLedger(["SN"], [1e6], { kind: "committed", commitments: [[0, 1 / 3, 1 / 3, 1 / 3]], asShares: true });
     expect(nums(l.repaid[0])).toEqual([0, 333333.34, 333333.33, 333333.33]);
-    expect(ledgerTotals(l).unpaid.isZero()).toBe(true);
+    expect(ledgerTotals(l).unpaid).toBe(0n);
   });
 
   test("a plan short of the payout leaves the rest unpaid, shown", () => {
@@ -258,30 +260,30 @@ describe("invariants", () => {
         const actors = Array.from({ length: s.n }, (_, i) => `Nämnd ${i + 1}`);
         fc.pre(s.payout.findIndex((x) => x > 0) + 1 + s.delay <= s.years);
         const l = savingsLedger(actors, s.payout, s.savings, rule({ share: s.share, cap: s.cap, delay: s.delay }), s.fundStart);
-        const paidOutBy: Decimal[] = [];
+        const paidOutBy: bigint[] = [];
         const { paidOut, repaid, unpaid, closingBalance } = ledgerTotals(l);
-        expect(repaid.lessThanOrEqualTo(paidOut)).toBe(true);
-        expect(unpaid.equals(paidOut.minus(repaid))).toBe(true);
-        expect(closingBalance.equals(new Decimal(s.fundStart).minus(paidOut).plus(repaid))).toBe(true);
-        let paid = new Decimal(0);
-        let back = new Decimal(0);
+        const fundStart = BigInt(s.fundStart) * 100n;
+        expect(repaid <= paidOut).toBe(true);
+        expect(unpaid).toBe(paidOut - repaid);
+        expect(closingBalance).toBe(fundStart - paidOut + repaid);
+        let paid = 0n;
+        let back = 0n;
         for (let t = 0; t < l.years; t++) {
-          paid = paid.plus(l.payout[t]);
+          paid += l.payout[t];
           paidOutBy.push(paid);
-          const year = l.repaid.reduce((a, r) => a.plus(r[t]), new Decimal(0));
-          back = back.plus(year);
+          const year = l.repaid.reduce((a, r) => a + r[t], 0n);
+          back += year;
           // money flows back only once it has been paid out, `delay` years before
-          expect(back.lessThanOrEqualTo(t - s.delay >= 0 ? paidOutBy[t - s.delay] : 0)).toBe(true);
-          expect(l.outstanding[t].equals(paid.minus(back))).toBe(true);
-          expect(l.outstanding[t].greaterThanOrEqualTo(0)).toBe(true);
-          expect(l.balance[t].equals(new Decimal(s.fundStart).minus(paid).plus(back))).toBe(true);
-          if (s.cap !== null) expect(year.lessThanOrEqualTo(s.cap)).toBe(true);
+          expect(back <= (t - s.delay >= 0 ? paidOutBy[t - s.delay] : 0n)).toBe(true);
+          expect(l.outstanding[t]).toBe(paid - back);
+          expect(l.outstanding[t] >= 0n).toBe(true);
+          expect(l.balance[t]).toBe(fundStart - paid + back);
+          if (s.cap !== null) expect(dec(year).lessThanOrEqualTo(s.cap)).toBe(true);
           l.repaid.forEach((r, i) => {
-            expect(r[t].greaterThanOrEqualTo(0)).toBe(true);
-            expect(r[t].decimalPlaces()).toBeLessThanOrEqual(2);
-            // nobody repays more than its share of what it saved (rounded to the öre)
+            expect(r[t] >= 0n).toBe(true);
+            // nobody repays more than its share of what it saved (rounded to the öre), computed here in decimal.js
             const due = Decimal.max(0, new Decimal(s.savings[i][t]).times(s.share[0])).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-            expect(r[t].lessThanOrEqualTo(due)).toBe(true);
+            expect(dec(r[t]).lessThanOrEqualTo(due)).toBe(true);
           });
         }
         // the spilled table agrees with the ledger: outstanding row's closing value is the unpaid amount
@@ -338,5 +340,75 @@ describe("bad input: clear errors, never wrong numbers", () => {
     expect(() => savingsLedger(["SN"], [0, 100], sv, rule({ delay: 2 }))).toThrow(
       /år 4 \(första utbetalningsåret 2 \+ fördröjning 2\).* \/ .*year 4 \(first payout year 2 \+ delay 2\)/,
     );
+  });
+});
+
+describe("issue 8: exact to the öre at any size, a table of a million cells in one pass", () => {
+  test("1,000 actors × 1,000 years, a cap of 500.01 kr binding every year: the first actor gets the extra öre", () => {
+    const n = 1000;
+    const years = 1000;
+    const actors = Array.from({ length: n }, (_, i) => `Nämnd ${i + 1}`);
+    const savings = Array.from({ length: n }, () => Array.from({ length: years }, (_, t) => (t === 0 ? 0 : 1)));
+    const l = savingsLedger(actors, [1e6], savings, rule({ cap: 500.01 }));
+    // years 2–1,000: 1,000 kr owed, 500.01 kr repayable under the cap = 50,001 öre shared by equal dues of 100 öre:
+    // 50 öre each, the 1 öre left to the first actor (ties to the first listed)
+    expect(num(l.repaid[0][1])).toBe(0.51);
+    expect(num(l.repaid[1][1])).toBe(0.5);
+    expect(num(l.repaid[n - 1][years - 1])).toBe(0.5);
+    const t = savingsTable(l);
+    expect(t).toHaveLength(n + 5);
+    expect(t[2][years + 1]).toBe(509.49); // 999 × 0.51
+    expect(t[n + 1][years + 1]).toBe(499.5); // 999 × 0.50
+    expect(t[n + 2][years + 1]).toBe(499509.99); // 999 × 500.01
+    const totals = ledgerTotals(l);
+    expect(totals.repaid).toBe(49950999n);
+    expect(num(totals.unpaid)).toBe(500490.01); // 1,000,000 − 499,509.99
+    expect(t[n + 4][years + 1]).toBe(-500490.01);
+  });
+
+  test("1,000 actors × 1,000 years committed as shares of 1,000,000,000.07 kr: the 7 öre to the first cells", () => {
+    const n = 1000;
+    const years = 1000;
+    const actors = Array.from({ length: n }, (_, i) => `Nämnd ${i + 1}`);
+    const shares = Array.from({ length: n }, () => Array.from({ length: years }, () => 1 / (n * years)));
+    const savings = Array.from({ length: n }, () => Array.from({ length: years }, () => 1000));
+    const l = committedLedger(actors, [1e9 + 0.07], { kind: "committed", commitments: shares, asShares: true });
+    // 100,000,000,007 öre in 1,000,000 equal shares: 100,000 öre each, the 7 öre left to the first seven cells
+    // (actor 1, years 1–7, in reading order)
+    expect(nums(l.repaid[0].slice(0, 8))).toEqual([1000.01, 1000.01, 1000.01, 1000.01, 1000.01, 1000.01, 1000.01, 1000]);
+    expect(ledgerTotals(l).unpaid).toBe(0n);
+    const t = committedTable(l, savings);
+    expect(t[2][years + 1]).toBe(1000000.07);
+    expect(t[3][years + 1]).toBe(1000000);
+    expect(t[n + 3][1]).toBe(1000000); // realised savings, year 1
+    expect(t[n + 4].slice(1, 9)).toEqual([0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0]); // gap, actor 1
+    expect(t[2 * n + 4][years + 1]).toBe(0.07); // total gap
+  });
+
+  test("1,000 actors × 1,000 years, dual: the fund's net result is repaid − paid out", () => {
+    const n = 1000;
+    const years = 1000;
+    const actors = Array.from({ length: n }, (_, i) => `Nämnd ${i + 1}`);
+    const savings = Array.from({ length: n }, () => Array.from({ length: years }, (_, t) => (t === 0 ? 0 : 1)));
+    const t = dualTable(dualLedger(actors, [1e6], [1e6, 1e6], savings, rule({ cap: 500.01 })));
+    expect(t[3].slice(1, 4)).toEqual([-2e6, -1e6, 0]); // investment: fund part + frame
+    expect(t[n + 5][years + 1]).toBe(999000); // realised savings: 999 years × 1,000 kr
+    expect(t[n + 8][years + 1]).toBe(-500490.01); // 499,509.99 − 1,000,000
+  });
+
+  test("half-up as the decimals typed, where doubles would round down: 2.01 × 50 % = 1.005 → 1.01; 1.005 → 1.01", () => {
+    expect(Math.round(2.01 * 0.5 * 100)).toBe(100); // in doubles 100.49999999999999
+    expect(Math.round(1.005 * 100)).toBe(100);
+    const l = savingsLedger(["SN"], [1.005], [[0, 2.01]], rule({ share: [0.5] }));
+    expect(l.payout[0]).toBe(101n);
+    expect(num(l.repaid[0][1])).toBe(1.01);
+  });
+
+  test("amounts beyond 2^53 öre stay exact: 1,000,000,000,000,000 kr repaid at a third of 300,000,000,000,000 kr a year", () => {
+    const l = savingsLedger(["SN"], [1e15], [[0, 3e14, 3e14, 3e14, 3e14]], rule({ share: [1 / 3] }));
+    // 3e14 × 0.3333333333333333 = 99,999,999,999,999.99 kr a year (exactly, to the öre), four years
+    expect(l.repaid[0][1]).toBe(9999999999999999n);
+    expect(ledgerTotals(l).repaid).toBe(39999999999999996n);
+    expect(ledgerTotals(l).unpaid).toBe(60000000000000004n); // 600,000,000,000,000.04 kr
   });
 });

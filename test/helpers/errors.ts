@@ -19,3 +19,14 @@ export const kindOf = (f: () => unknown): string => {
   const r = errorOf(f);
   return typeof r === "string" ? r : r.excel;
 };
+
+/** The SocinvError a call throws; fails the test when it returns or throws something else. */
+export const thrown = (f: () => unknown): SocinvError => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof SocinvError) return e;
+    throw e;
+  }
+  throw new Error("no error");
+};
