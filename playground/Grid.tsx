@@ -1,7 +1,11 @@
 /**
  * The workbook grid: computed values with their number formats, the selected range, editing. Cells are laid
  * out absolutely (fixed row height, the sheet's column widths), so merged cells and charts can sit where
- * Excel puts them, and only the rows in view are rendered (large imported sheets stay quick).
+ * Excel puts them, and only the rows in view are rendered, and of a sheet wider than 64 columns only the
+ * columns in view (a 10,000-column spill or a large imported sheet costs what the screen shows). The grid
+ * never ends before Excel's: 1,048,576 rows by 16,384 columns (A..XFD).
+ *
+ * A failure of the formula engine on an edit is caught: the cell keeps what it had and the page says why.
  *
  * Keyboard (like Excel): arrows move, Shift+arrows extend, Enter / Shift+Enter move down / up, F2 (or a
  * double-click) edits the cell, typing replaces it, Delete clears the selection, Escape cancels an edit, Ctrl+A selects the
@@ -13,13 +17,42 @@ import { Area, areaName, cellName, columnName } from "./a1";
 import { ChartView } from "./Charts";
 import { displayLocale, formatValue } from "./numfmt";
 import { TEXT, type Language } from "./text";
-import { CellStyle, PlaygroundWorkbook, parseTyped } from "./workbook";
+import { CellStyle, PlaygroundWorkbook, colOf, parseTyped, rowOf } from "./workbook";
 
 export const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 44;
 const DEFAULT_COL_WIDTH = 72;
 const OVERSCAN = 8;
+const COL_OVERSCAN = 2;
+/** Sheets up to this many columns are drawn whole (as wide as a budget sheet gets; cells off to the right stay in the page). */
+const ALL_COLUMNS_UP_TO = 64;
+/** Excel's last row and column (0-based). */
+export const LAST_ROW = 1_048_575;
+export const LAST_COL = 16_383;
+/** Text runs on over at most this many empty cells to its right. */
+const RUN_ON = 16;
+
+/** The column under x: the last i with lefts[i] <= x, by bisection. */
+function columnAt(lefts: number[], x: number): number {
+  let lo = 0;
+  let hi = lefts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lefts[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+/** What the page says when the formula engine fails on an edit. */
+export function engineFailureText(e: unknown, cell: string): { sv: string; en: string } {
+  const why = e instanceof Error ? e.message : String(e);
+  return {
+    sv: `Formelmotorn kunde inte räkna ${cell} (${why}). Cellen har kvar sitt tidigare innehåll.`,
+    en: `The formula engine could not calculate ${cell} (${why}). The cell keeps what it had.`,
+  };
+}
 
 /** Excel shows error values translated in Swedish Excel. */
 const SWEDISH_ERRORS: Record<string, string> = {
@@ -83,9 +116,9 @@ export function Workbook({ book, language, onMessage }: Props) {
   const loc = displayLocale(language);
 
   const used = book.usedArea(sheet);
-  const rowCount = Math.max((used?.r1 ?? 0) + 30, 60, sel.area.r1 + 10);
+  const rowCount = Math.min(LAST_ROW + 1, Math.max((used?.r1 ?? 0) + 30, 60, sel.area.r1 + 10));
   // Enough columns to fill the view, as an Excel sheet never ends at the right edge.
-  const colCount = Math.max((used?.c1 ?? 0) + 4, Math.ceil((scroll.left + scroll.width) / DEFAULT_COL_WIDTH) + 1, 12, sel.area.c1 + 3);
+  const colCount = Math.min(LAST_COL + 1, Math.max((used?.c1 ?? 0) + 4, Math.ceil((scroll.left + scroll.width) / DEFAULT_COL_WIDTH) + 1, 12, sel.area.c1 + 3));
   const widths = useMemo(() => Array.from({ length: colCount }, (_, c) => colWidthPx(book, sheet, c)), [book, sheet, colCount, book.version]);
   const lefts = useMemo(() => {
     const out = [0];
@@ -93,6 +126,8 @@ export function Workbook({ book, language, onMessage }: Props) {
     return out;
   }, [widths]);
   const totalWidth = lefts[lefts.length - 1];
+  /** The left edge of column c, also past the last laid-out column (merges and charts may reach further). */
+  const leftOf = (c: number) => (c < lefts.length ? lefts[c] : totalWidth + (c - (lefts.length - 1)) * DEFAULT_COL_WIDTH);
 
   const select = useCallback(
     (active: { r: number; c: number }, corner: { r: number; c: number }) => {
@@ -122,7 +157,7 @@ export function Workbook({ book, language, onMessage }: Props) {
     const top = HEADER_HEIGHT + r * ROW_HEIGHT;
     if (top - HEADER_HEIGHT < el.scrollTop) el.scrollTop = top - HEADER_HEIGHT;
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-    const left = ROW_HEADER_WIDTH + (lefts[c] ?? 0);
+    const left = ROW_HEADER_WIDTH + leftOf(c);
     const w = widths[c] ?? DEFAULT_COL_WIDTH;
     if (left - ROW_HEADER_WIDTH < el.scrollLeft) el.scrollLeft = left - ROW_HEADER_WIDTH;
     else if (left + w > el.scrollLeft + el.clientWidth) el.scrollLeft = left + w - el.clientWidth;
@@ -165,9 +200,13 @@ export function Workbook({ book, language, onMessage }: Props) {
     } else {
       const input = parseTyped(e.text, language);
       const old = book.input(sheet, e.r, e.c);
-      if (input !== (old ?? null)) book.setInput(sheet, e.r, e.c, input);
+      try {
+        if (input !== (old ?? null)) book.setInput(sheet, e.r, e.c, input);
+      } catch (x) {
+        onMessage(engineFailureText(x, cellName(e.r, e.c)));
+      }
     }
-    const next = { r: Math.max(0, e.r + move.dr), c: Math.max(0, e.c + move.dc) };
+    const next = { r: Math.min(LAST_ROW, Math.max(0, e.r + move.dr)), c: Math.min(LAST_COL, Math.max(0, e.c + move.dc)) };
     select(next, next);
     gridRef.current?.focus();
   };
@@ -189,10 +228,11 @@ export function Workbook({ book, language, onMessage }: Props) {
     if (editing) return;
     const a = sel.active;
     const corner = focusCorner.current;
+    const clamp = (r: number, c: number) => ({ r: Math.min(LAST_ROW, Math.max(0, r)), c: Math.min(LAST_COL, Math.max(0, c)) });
     const moveBy = (dr: number, dc: number) => {
-      if (ev.shiftKey) select(a, { r: Math.max(0, corner.r + dr), c: Math.max(0, corner.c + dc) });
+      if (ev.shiftKey) select(a, clamp(corner.r + dr, corner.c + dc));
       else {
-        const n = { r: Math.max(0, a.r + dr), c: Math.max(0, a.c + dc) };
+        const n = clamp(a.r + dr, a.c + dc);
         select(n, n);
       }
     };
@@ -224,9 +264,17 @@ export function Workbook({ book, language, onMessage }: Props) {
         ev.preventDefault();
         if (state?.protected) return onMessage(TEXT.protectedSheet);
         const ar = sel.area;
-        book.batch(() => {
-          for (let r = ar.r0; r <= ar.r1; r++) for (let c = ar.c0; c <= ar.c1; c++) if (book.input(sheet, r, c) !== undefined) book.setInput(sheet, r, c, null);
-        });
+        // Only the entered cells (a whole-sheet selection must not visit 17 billion addresses).
+        const doomed = [...(state?.inputs.keys() ?? [])]
+          .map((k) => ({ r: rowOf(k), c: colOf(k) }))
+          .filter(({ r, c }) => r >= ar.r0 && r <= ar.r1 && c >= ar.c0 && c <= ar.c1);
+        try {
+          book.batch(() => {
+            for (const { r, c } of doomed) book.setInput(sheet, r, c, null);
+          });
+        } catch (x) {
+          onMessage(engineFailureText(x, areaName(ar)));
+        }
         return;
       }
       default:
@@ -269,15 +317,113 @@ export function Workbook({ book, language, onMessage }: Props) {
     if (c.r !== at.r || c.c !== at.c) select(sel.active, at);
   };
 
-  // Rows in view.
+  // Rows and columns in view.
   const firstRow = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
   const lastRow = Math.min(rowCount - 1, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
+  const whole = colCount <= ALL_COLUMNS_UP_TO;
+  const firstCol = whole ? 0 : Math.max(0, columnAt(lefts, scroll.left) - COL_OVERSCAN);
+  const lastCol = whole ? colCount - 1 : Math.min(colCount - 1, columnAt(lefts, scroll.left + scroll.width) + COL_OVERSCAN);
   const merges = state?.merges ?? [];
   const hiddenByMerge = (r: number, c: number) => merges.some((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && !(r === m.r0 && c === m.c0));
   const ar = sel.area;
   const inSel = (r: number, c: number) => r >= ar.r0 && r <= ar.r1 && c >= ar.c0 && c <= ar.c1;
+  // An engine failure on one cell shows as an error in that cell, not as a broken grid.
+  const valueAt = (r: number, c: number) => {
+    try {
+      return book.value(sheet, r, c);
+    } catch {
+      return "#VALUE!";
+    }
+  };
+  const filledAt = (r: number, c: number) => {
+    try {
+      return book.isFilled(sheet, r, c);
+    } catch {
+      return true;
+    }
+  };
 
   const cells: React.ReactNode[] = [];
+  const renderCell = (r: number, c: number) => {
+    const merge = merges.find((m) => m.r0 === r && m.c0 === c);
+    const value = valueAt(r, c);
+    const fmt = book.format(sheet, r, c);
+    const shown = formatValue(value, fmt, loc);
+    const st = book.style(sheet, r, c);
+    const isError = typeof value === "string" && shown.align === "center" && value.startsWith("#");
+    const text = isError && language === "sv" ? (SWEDISH_ERRORS[value as string] ?? shown.text) : shown.text;
+    const active = sel.active.r === r && sel.active.c === c;
+    const width = merge ? leftOf(merge.c1 + 1) - leftOf(c) : widths[c];
+    const height = merge ? (merge.r1 - merge.r0 + 1) * ROW_HEIGHT : ROW_HEIGHT;
+    const editingHere = editing && editing.where === "cell" && editing.r === r && editing.c === c;
+    // Text runs on over empty cells to its right, as in Excel; numbers never do.
+    let spill = width;
+    if (!merge && typeof value === "string" && !isError && (st?.align ?? shown.align) === "left") {
+      for (let k = c + 1; k < Math.min(colCount, c + RUN_ON) && !filledAt(r, k) && !hiddenByMerge(r, k); k++) spill += widths[k];
+    }
+    let message: string | undefined;
+    if (isError) {
+      try {
+        message = book.errorMessage(sheet, r, c);
+      } catch {
+        message = undefined;
+      }
+    }
+    cells.push(
+      <div
+        key={`${r},${c}`}
+        role="gridcell"
+        aria-selected={inSel(r, c)}
+        aria-label={`${cellName(r, c)} ${text}`}
+        data-r={r}
+        data-c={c}
+        data-cell={cellName(r, c)}
+        title={isError ? (message ?? text) : undefined}
+        className={"pg-cell" + (inSel(r, c) ? " pg-sel" : "") + (active ? " pg-active" : "") + (isError ? " pg-error" : "")}
+        style={{
+          left: ROW_HEADER_WIDTH + leftOf(c),
+          top: HEADER_HEIGHT + r * ROW_HEIGHT,
+          width,
+          height,
+          textAlign: st?.align ?? shown.align,
+          color: shown.color,
+          zIndex: merge || spill > width ? 1 : undefined,
+          overflow: spill > width ? "visible" : undefined,
+          ...styleCss(st),
+        }}
+      >
+        {editingHere ? (
+          <input
+            className="pg-editor"
+            data-testid="cell-editor"
+            aria-label={`${cellName(r, c)}`}
+            autoFocus
+            value={editing.text}
+            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+            onMouseDown={(e) => e.stopPropagation()}
+            onKeyDown={(e) => {
+              const move = e.key === "Enter" ? { dr: e.shiftKey ? -1 : 1, dc: 0 } : e.key === "Tab" ? { dr: 0, dc: e.shiftKey ? -1 : 1 } : null;
+              if (move) {
+                e.preventDefault();
+                commit(editing, move);
+              } else if (e.key === "Escape") {
+                e.preventDefault();
+                cancel();
+              }
+            }}
+          />
+        ) : spill > width ? (
+          <span className="pg-runon" style={{ width: spill - 8 }}>
+            {text}
+          </span>
+        ) : (
+          text
+        )}
+      </div>,
+    );
+  };
+
+  const drawn = new Set<string>();
   for (let r = firstRow; r <= lastRow; r++) {
     cells.push(
       <div
@@ -289,77 +435,25 @@ export function Workbook({ book, language, onMessage }: Props) {
         {r + 1}
       </div>,
     );
-    for (let c = 0; c < colCount; c++) {
-      if (hiddenByMerge(r, c)) continue;
-      const merge = merges.find((m) => m.r0 === r && m.c0 === c);
-      const value = book.value(sheet, r, c);
-      const fmt = book.format(sheet, r, c);
-      const shown = formatValue(value, fmt, loc);
-      const st = book.style(sheet, r, c);
-      const isError = typeof value === "string" && shown.align === "center" && value.startsWith("#");
-      const text = isError && language === "sv" ? (SWEDISH_ERRORS[value as string] ?? shown.text) : shown.text;
-      const active = sel.active.r === r && sel.active.c === c;
-      const width = merge ? lefts[merge.c1 + 1] - lefts[c] : widths[c];
-      const height = merge ? (merge.r1 - merge.r0 + 1) * ROW_HEIGHT : ROW_HEIGHT;
-      const editingHere = editing && editing.where === "cell" && editing.r === r && editing.c === c;
-      // Text runs on over empty cells to its right, as in Excel; numbers never do.
-      let spill = width;
-      if (!merge && typeof value === "string" && !isError && (st?.align ?? shown.align) === "left") {
-        for (let k = c + 1; k < Math.min(colCount, c + 16) && !book.isFilled(sheet, r, k) && !hiddenByMerge(r, k); k++) spill += widths[k];
+    // Text left of the view that runs on into it.
+    for (let c = firstCol - 1; c >= Math.max(0, firstCol - RUN_ON); c--) {
+      if (!filledAt(r, c)) continue;
+      if (typeof valueAt(r, c) === "string" && !hiddenByMerge(r, c)) {
+        renderCell(r, c);
+        drawn.add(`${r},${c}`);
       }
-      cells.push(
-        <div
-          key={`${r},${c}`}
-          role="gridcell"
-          aria-selected={inSel(r, c)}
-          aria-label={`${cellName(r, c)} ${text}`}
-          data-r={r}
-          data-c={c}
-          data-cell={cellName(r, c)}
-          title={isError ? (book.errorMessage(sheet, r, c) ?? text) : undefined}
-          className={"pg-cell" + (inSel(r, c) ? " pg-sel" : "") + (active ? " pg-active" : "") + (isError ? " pg-error" : "")}
-          style={{
-            left: ROW_HEADER_WIDTH + lefts[c],
-            top: HEADER_HEIGHT + r * ROW_HEIGHT,
-            width,
-            height,
-            textAlign: st?.align ?? shown.align,
-            color: shown.color,
-            zIndex: merge || spill > width ? 1 : undefined,
-            overflow: spill > width ? "visible" : undefined,
-            ...styleCss(st),
-          }}
-        >
-          {editingHere ? (
-            <input
-              className="pg-editor"
-              data-testid="cell-editor"
-              aria-label={`${cellName(r, c)}`}
-              autoFocus
-              value={editing.text}
-              onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-              onMouseDown={(e) => e.stopPropagation()}
-              onKeyDown={(e) => {
-                const move = e.key === "Enter" ? { dr: e.shiftKey ? -1 : 1, dc: 0 } : e.key === "Tab" ? { dr: 0, dc: e.shiftKey ? -1 : 1 } : null;
-                if (move) {
-                  e.preventDefault();
-                  commit(editing, move);
-                } else if (e.key === "Escape") {
-                  e.preventDefault();
-                  cancel();
-                }
-              }}
-            />
-          ) : spill > width ? (
-            <span className="pg-runon" style={{ width: spill - 8 }}>
-              {text}
-            </span>
-          ) : (
-            text
-          )}
-        </div>,
-      );
+      break;
     }
+    for (let c = firstCol; c <= lastCol; c++) {
+      if (hiddenByMerge(r, c)) continue;
+      renderCell(r, c);
+      drawn.add(`${r},${c}`);
+    }
+  }
+  // Merged cells whose top-left cell is out of view but which reach into it.
+  for (const m of merges) {
+    if (m.r1 < firstRow || m.r0 > lastRow || m.c1 < firstCol || m.c0 > lastCol || drawn.has(`${m.r0},${m.c0}`)) continue;
+    renderCell(m.r0, m.c0);
   }
 
   const sheetCharts = book.charts.filter((ch) => ch.sheet.toLowerCase() === sheet.toLowerCase());
@@ -416,11 +510,11 @@ export function Workbook({ book, language, onMessage }: Props) {
       >
         <div className="pg-canvas" style={{ width: ROW_HEADER_WIDTH + totalWidth, height: HEADER_HEIGHT + rowCount * ROW_HEIGHT }}>
           <div className="pg-corner" style={{ width: ROW_HEADER_WIDTH, height: HEADER_HEIGHT, top: "var(--sy, 0px)", left: "var(--sx, 0px)" }} aria-hidden="true" />
-          {widths.map((w, c) => (
+          {Array.from({ length: lastCol - firstCol + 1 }, (_, i) => firstCol + i).map((c) => (
             <div
               key={`ch${c}`}
               className={"pg-colhead" + (c >= ar.c0 && c <= ar.c1 ? " pg-head-on" : "")}
-              style={{ left: ROW_HEADER_WIDTH + lefts[c], top: "var(--sy, 0px)", width: w, height: HEADER_HEIGHT }}
+              style={{ left: ROW_HEADER_WIDTH + lefts[c], top: "var(--sy, 0px)", width: widths[c], height: HEADER_HEIGHT }}
               aria-hidden="true"
             >
               {columnName(c)}
@@ -432,7 +526,7 @@ export function Workbook({ book, language, onMessage }: Props) {
               key={`chart${i}`}
               className="pg-chart"
               style={{
-                left: ROW_HEADER_WIDTH + (lefts[ch.anchor.col] ?? ch.anchor.col * DEFAULT_COL_WIDTH),
+                left: ROW_HEADER_WIDTH + leftOf(ch.anchor.col),
                 top: HEADER_HEIGHT + ch.anchor.row * ROW_HEIGHT,
               }}
             >
@@ -441,7 +535,7 @@ export function Workbook({ book, language, onMessage }: Props) {
                 chart={ch}
                 language={language}
                 index={i}
-                width={Math.max(320, (lefts[Math.min(ch.anchor.col + ch.anchor.cols, lefts.length - 1)] ?? 0) - (lefts[ch.anchor.col] ?? 0))}
+                width={Math.max(320, leftOf(ch.anchor.col + ch.anchor.cols) - leftOf(ch.anchor.col))}
                 height={Math.max(200, ch.anchor.rows * ROW_HEIGHT)}
               />
             </div>

@@ -4,7 +4,8 @@
  */
 import React, { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { PlaygroundHost } from "../src/host/playground";
-import { Workbook } from "./Grid";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { Workbook, engineFailureText } from "./Grid";
 import { displayLocale } from "./numfmt";
 import { PlaygroundSample } from "./samples";
 import { Bilingual, Language, TEXT } from "./text";
@@ -95,7 +96,11 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
       loadSample,
       type: (sheet, a1, text) => {
         const a = parseArea(a1);
-        if (a) loaded.book.setInput(sheet, a.r0, a.c0, parseTyped(text, language));
+        try {
+          if (a) loaded.book.setInput(sheet, a.r0, a.c0, parseTyped(text, language));
+        } catch (e) {
+          setMessage({ kind: "error", text: engineFailureText(e, a1) });
+        }
       },
     };
   }, [loaded, loadSample, language]);
@@ -204,10 +209,14 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
       )}
       <main className="pg-main">
         <section className="pg-left" aria-label={TEXT.grid[language]}>
-          <Workbook book={loaded.book} language={language} onMessage={(m) => setMessage(m ? { kind: "error", text: m } : null)} />
+          <ErrorBoundary language={language} what={TEXT.workbookPart} resetKey={loaded.generation}>
+            <Workbook book={loaded.book} language={language} onMessage={(m) => setMessage(m ? { kind: "error", text: m } : null)} />
+          </ErrorBoundary>
         </section>
         <aside className="pg-right" aria-label={TEXT.pane[language]} data-testid="pane-slot">
-          {pane}
+          <ErrorBoundary language={language} what={TEXT.panePart} resetKey={loaded.generation}>
+            {pane}
+          </ErrorBoundary>
         </aside>
       </main>
     </div>

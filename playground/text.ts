@@ -25,6 +25,8 @@ export const TEXT = {
   loaded: { sv: "Öppnade", en: "Opened" },
   protectedSheet: { sv: "Bladet är skyddat och kan inte ändras här.", en: "The sheet is protected and cannot be changed here." },
   dismiss: { sv: "Stäng", en: "Dismiss" },
+  workbookPart: { sv: "Arbetsboken", en: "The workbook" },
+  panePart: { sv: "Aktivitetsfönstret", en: "The task pane" },
   chartNote: {
     sv: "Diagrammen ritas av lekplatsen; i Excel skapar tillägget riktiga Excel-diagram.",
     en: "Charts are drawn by the playground; in Excel the add-in creates native Excel charts.",

@@ -2,10 +2,12 @@
  * Opening the user's own .xlsx and downloading the playground's workbook as .xlsx, with ExcelJS, entirely
  * in the browser: the file is read from the user's disk into memory and never sent anywhere.
  *
- * Checks before parsing, cheapest first, so a bad file costs nothing and the page keeps working:
+ * Checks before parsing, cheapest first, so a bad file costs little and the page keeps working:
  * size (refused above MAX_UPLOAD_BYTES without reading a byte), the file's signature (zip, old .xls /
- * encrypted, anything else), the zip's table of contents (a workbook part; VBA macros refused; a declared
- * uncompressed size far beyond any budget file refused as a zip bomb), then ExcelJS.
+ * encrypted, anything else), the zip's table of contents (a workbook part; VBA macros refused), then a
+ * bounded pre-scan (zipscan.ts) that inflates every entry counting its real bytes, cells and rows and stops
+ * at the first cap (the sizes a zip declares are not trusted), then ExcelJS, then the extent of each sheet
+ * before any grid or engine memory is allocated for it.
  *
  * Written files hold the formulas as written (English syntax, with Excel's _xlfn. prefixes for newer
  * functions) and the values the engine computed, so Excel shows numbers before it recalculates; hidden
@@ -14,17 +16,41 @@
  * (in Excel the add-in draws native charts).
  */
 import type { Bilingual } from "./text";
-import { Area, areaName, parseArea, splitSheetRef } from "./a1";
+import { Area, areaName, columnName, parseArea, splitSheetRef } from "./a1";
 import { CellInput, CellStyle, NameEntry, PlaygroundWorkbook, SheetData, Visibility, asTextInput, colOf, rowOf, stripFunctionPrefixes } from "./workbook";
+import { ZipLimits, ZipProblem, readDirectory, scanZip } from "./zipscan";
 
 /** Budget workbooks are well under a megabyte; 10 MB leaves room and keeps the browser responsive. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** Uncompressed content beyond this is refused before parsing (a zip can expand a hundredfold). */
-export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/** Inflated content of all parts together; counted while inflating, the scan stops when it is passed. */
+export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+/** Inflated content of one part (a sheet of MAX_CELLS cells is about 20 MB of XML). */
+export const MAX_ENTRY_BYTES = 40 * 1024 * 1024;
+/** Parts in the zip (a workbook with a hundred sheets has a few hundred). */
+export const MAX_ZIP_ENTRIES = 5_000;
 /** More cells than this would make the in-browser grid and engine sluggish. */
 export const MAX_CELLS = 400_000;
+/** Cell elements including empty formatted ones (ExcelJS keeps an object for each). */
+export const MAX_CELL_ELEMENTS = 1_000_000;
+/** Row elements. */
+export const MAX_ROWS = 400_000;
+/**
+ * Per workbook: the last row plus rows with content × the rightmost column, summed over the sheets. The grid's
+ * rows and the formula engine's cell map (a row array as wide as the sheet's widest row) grow with it, so a
+ * few cells far out (XFD1048576) must not cost gigabytes.
+ */
+export const MAX_SHEET_AREA = 5_000_000;
 
-export type UploadProblemCode = "tooLarge" | "notWorkbook" | "oldFormat" | "macros" | "unreadable" | "tooManyCells" | "empty";
+export const ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: MAX_ENTRY_BYTES,
+  maxTotalBytes: MAX_UNZIPPED_BYTES,
+  maxEntries: MAX_ZIP_ENTRIES,
+  maxFilledCells: MAX_CELLS,
+  maxCellElements: MAX_CELL_ELEMENTS,
+  maxRows: MAX_ROWS,
+};
+
+export type UploadProblemCode = "tooLarge" | "notWorkbook" | "oldFormat" | "macros" | "unreadable" | "damaged" | "tooManyCells" | "empty";
 
 export class UploadError extends Error {
   constructor(
@@ -75,9 +101,61 @@ async function loadExcelJS(): Promise<typeof import("exceljs")> {
   return mod.default ?? mod;
 }
 
-async function loadJSZip(): Promise<any> {
-  const mod: any = await import("jszip");
-  return mod.default ?? mod;
+const MB = (n: number) => n / 1024 / 1024;
+const count = (n: number, lang: "sv" | "en") => n.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+
+/** The pre-scan's finding as a message for the user. */
+function zipProblem(p: ZipProblem, name: string): UploadError {
+  const part = p.entry ? ` (${p.entry})` : "";
+  switch (p.code) {
+    case "notZip":
+      return notWorkbook(name);
+    case "tooLarge":
+      return new UploadError("tooLarge", {
+        sv: `"${name}" packas upp till mer än ${MB(MAX_UNZIPPED_BYTES)} MB, mer än lekplatsen klarar. Uppackningen avbröts där. Spara budgetbladet i en egen, mindre arbetsbok och försök igen.`,
+        en: `"${name}" unpacks to more than ${MB(MAX_UNZIPPED_BYTES)} MB, more than the playground handles. Unpacking stopped there. Save the budget sheet in a smaller workbook of its own and try again.`,
+      });
+    case "entryTooLarge":
+      return new UploadError("tooLarge", {
+        sv: `En del av "${name}"${part} packas upp till mer än ${MB(MAX_ENTRY_BYTES)} MB, mer än lekplatsen klarar. Uppackningen avbröts där. Spara budgetbladet i en egen, mindre arbetsbok och försök igen.`,
+        en: `A part of "${name}"${part} unpacks to more than ${MB(MAX_ENTRY_BYTES)} MB, more than the playground handles. Unpacking stopped there. Save the budget sheet in a smaller workbook of its own and try again.`,
+      });
+    case "tooManyEntries":
+      return new UploadError("tooLarge", {
+        sv: `"${name}" består av fler än ${count(MAX_ZIP_ENTRIES, "sv")} delar, fler än en arbetsbok från Excel har. Spara budgetbladet i en egen arbetsbok och försök igen.`,
+        en: `"${name}" consists of more than ${count(MAX_ZIP_ENTRIES, "en")} parts, more than a workbook saved by Excel has. Save the budget sheet in a workbook of its own and try again.`,
+      });
+    case "tooManyCells":
+      return p.limit === MAX_CELLS
+        ? tooManyCells(name)
+        : new UploadError("tooManyCells", {
+            sv: `"${name}" har fler än ${count(MAX_CELL_ELEMENTS, "sv")} celler (tomma formaterade celler inräknade), för många för lekplatsen. Spara budgetbladet i en egen arbetsbok.`,
+            en: `"${name}" has more than ${count(MAX_CELL_ELEMENTS, "en")} cells (empty formatted cells included), too many for the playground. Save the budget sheet in a workbook of its own.`,
+          });
+    case "tooManyRows":
+      return new UploadError("tooManyCells", {
+        sv: `"${name}" har fler än ${count(MAX_ROWS, "sv")} rader, för många för lekplatsen. Spara budgetbladet i en egen arbetsbok.`,
+        en: `"${name}" has more than ${count(MAX_ROWS, "en")} rows, too many for the playground. Save the budget sheet in a workbook of its own.`,
+      });
+    case "unsupported":
+      return new UploadError("unreadable", {
+        sv: `"${name}" är packad med kryptering eller en komprimering som Excel inte använder för .xlsx${part}. Öppna den i Excel, spara den som .xlsx och försök igen.`,
+        en: `"${name}" is packed with encryption or a compression Excel does not use for .xlsx${part}. Open it in Excel, save it as .xlsx and try again.`,
+      });
+    case "damaged":
+    case "sizeMismatch":
+      return new UploadError("damaged", {
+        sv: `"${name}" är skadad: innehållet stämmer inte med filens innehållsförteckning${part}. Den öppnades inte. Öppna den i Excel, spara den igen som .xlsx och försök igen.`,
+        en: `"${name}" is damaged: its content does not match the file's table of contents${part}. It was not opened. Open it in Excel, save it again as .xlsx and try again.`,
+      });
+  }
+}
+
+function tooManyCells(fileName: string): UploadError {
+  return new UploadError("tooManyCells", {
+    sv: `"${fileName}" har fler än ${count(MAX_CELLS, "sv")} ifyllda celler, för många för lekplatsen. Spara budgetbladet i en egen arbetsbok.`,
+    en: `"${fileName}" has more than ${count(MAX_CELLS, "en")} filled cells, too many for the playground. Save the budget sheet in a workbook of its own.`,
+  });
 }
 
 /** What a read file becomes: sheets for the workbook, its names, and notes to tell the user. */
@@ -100,23 +178,15 @@ export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, name: string
   }
   if (!(sig[0] === 0x50 && sig[1] === 0x4b && sig[2] === 0x03 && sig[3] === 0x04)) throw notWorkbook(name);
 
-  const JSZip = await loadJSZip();
-  let zip: any;
   try {
-    zip = await JSZip.loadAsync(u8);
-  } catch {
-    throw notWorkbook(name);
-  }
-  const entries: string[] = Object.keys(zip.files);
-  if (!entries.some((e) => e.toLowerCase() === "xl/workbook.xml")) throw notWorkbook(name);
-  if (entries.some((e) => /vbaProject\.bin$/i.test(e))) throw macros(name);
-  let unzipped = 0;
-  for (const e of entries) unzipped += zip.files[e]?._data?.uncompressedSize ?? 0;
-  if (unzipped > MAX_UNZIPPED_BYTES) {
-    throw new UploadError("tooLarge", {
-      sv: `"${name}" packas upp till ${mb(unzipped).replace(".", ",")} MB, mer än lekplatsen klarar (${MAX_UNZIPPED_BYTES / 1024 / 1024} MB).`,
-      en: `"${name}" unpacks to ${mb(unzipped)} MB, more than the playground handles (${MAX_UNZIPPED_BYTES / 1024 / 1024} MB).`,
-    });
+    // The table of contents first (cheap), then every part inflated and counted.
+    const names = readDirectory(u8, ZIP_LIMITS).flatMap((e) => [e.name, ...e.otherNames].map((n) => n.replace(/^\//, "")));
+    if (!names.some((e) => e.toLowerCase() === "xl/workbook.xml")) throw notWorkbook(name);
+    if (names.some((e) => /vbaProject\.bin$/i.test(e))) throw macros(name);
+    await scanZip(u8, ZIP_LIMITS);
+  } catch (e) {
+    if (e instanceof ZipProblem) throw zipProblem(e, name);
+    throw e;
   }
 
   const ExcelJS = await loadExcelJS();
@@ -150,7 +220,25 @@ function fromExcelJS(wb: import("exceljs").Workbook, fileName: string): ReadResu
   const sheets: SheetData[] = [];
   let cells = 0;
   let formulaCount = 0;
+  let area = 0;
   for (const ws of wb.worksheets) {
+    // The sheet's extent first: the arrays below and the engine's cell map grow with it.
+    let lastRow = 0;
+    let rowsWithCells = 0;
+    let lastCol = 0;
+    ws.eachRow({ includeEmpty: false }, (row, rn) => {
+      rowsWithCells++;
+      lastRow = Math.max(lastRow, rn);
+      lastCol = Math.max(lastCol, row.cellCount);
+    });
+    area += lastRow + rowsWithCells * lastCol;
+    if (area > MAX_SHEET_AREA) {
+      const far = `${columnName(Math.max(0, lastCol - 1))}${lastRow}`;
+      throw new UploadError("tooManyCells", {
+        sv: `Bladet "${ws.name}" i "${fileName}" sträcker sig för långt för lekplatsen: ${count(rowsWithCells, "sv")} rader med innehåll, ända till kolumn ${columnName(Math.max(0, lastCol - 1))} och rad ${count(lastRow, "sv")} (${far}). Ta bort celler långt ut på bladet (Ctrl+End i Excel går till den sista) eller spara budgetbladet i en egen arbetsbok.`,
+        en: `The sheet "${ws.name}" in "${fileName}" reaches too far for the playground: ${count(rowsWithCells, "en")} rows with content, out to column ${columnName(Math.max(0, lastCol - 1))} and row ${count(lastRow, "en")} (${far}). Delete cells far out on the sheet (Ctrl+End in Excel goes to the last one) or save the budget sheet in a workbook of its own.`,
+      });
+    }
     const rows: Array<Array<CellInput | null>> = [];
     const formats: Array<Array<string | null>> = [];
     const styles: Array<Array<CellStyle | null>> = [];
@@ -164,12 +252,7 @@ function fromExcelJS(wb: import("exceljs").Workbook, fileName: string): ReadResu
       row.eachCell({ includeEmpty: false }, (cell, cn) => {
         const r = rn - 1;
         const c = cn - 1;
-        if (++cells > MAX_CELLS) {
-          throw new UploadError("tooManyCells", {
-            sv: `"${fileName}" har fler än ${MAX_CELLS.toLocaleString("sv-SE")} ifyllda celler, för många för lekplatsen. Spara budgetbladet i en egen arbetsbok.`,
-            en: `"${fileName}" has more than ${MAX_CELLS.toLocaleString("en-GB")} filled cells, too many for the playground. Save the budget sheet in a workbook of its own.`,
-          });
-        }
+        if (++cells > MAX_CELLS) throw tooManyCells(fileName);
         const input = cellInput(cell);
         if (input !== null) {
           put(rows, r, c, input);
@@ -210,8 +293,8 @@ function fromExcelJS(wb: import("exceljs").Workbook, fileName: string): ReadResu
   }
   if (formulaCount > 0) {
     notes.push({
-      sv: `${formulaCount} formler räknas om av lekplatsens formelmotor; funktioner den saknar visar #NAME?.`,
-      en: `${formulaCount} formulas are recalculated by the playground's formula engine; functions it lacks show #NAME?.`,
+      sv: `${count(formulaCount, "sv")} ${formulaCount === 1 ? "formel" : "formler"} räknas om av lekplatsens formelmotor; funktioner den saknar visar #NAMN?.`,
+      en: `${count(formulaCount, "en")} ${formulaCount === 1 ? "formula is" : "formulas are"} recalculated by the playground's formula engine; functions it lacks show #NAME?.`,
     });
   }
   return { sheets, names, notes };

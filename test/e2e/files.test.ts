@@ -1,13 +1,16 @@
 /**
  * Opening the user's own files in the browser: a good .xlsx opens (read locally); a file that is not a
  * workbook, a 20 MB workbook and a workbook with macros each get a clear bilingual message and the page
- * keeps working. Downloading gives an .xlsx with the formulas and values.
+ * keeps working. Hostile files (sizes that lie, a zip bomb, too many cells) are refused while unpacking,
+ * quickly, with the page painting throughout; a workbook whose formula asks for a million periods opens
+ * with an error in that cell. Downloading gives an .xlsx with the formulas and values.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import fs from "node:fs";
 import { BUDGET_SHEET } from "../../src/planner/samples";
 import { cellText, describeInBrowser, eventually, screenshots, usePlayground } from "./browser";
+import { rezip, sheetXml, zeroBomb } from "../playground/zip-fixtures";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -96,6 +99,108 @@ describeInBrowser("own files in the playground", () => {
     expect(await cellText(page, "C4")).toBe("Bokslut 2024");
     expect(errors).toEqual([]);
   }, 90_000);
+
+  /** Opens a file and waits for the page's message, measuring the time and the longest gap between frames. */
+  async function openTimed(name: string, buffer: Buffer): Promise<{ ms: number; maxFrameGap: number; kind: string | null; text: string }> {
+    const { page } = playground.browser;
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__gap = 0;
+      w.__frames = true;
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.__gap = Math.max(w.__gap, t - last);
+        last = t;
+        if (w.__frames) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    // The previous message goes first, so the one waited for is this file's.
+    await page.evaluate(() => document.querySelector('[data-testid="page-message"] button')?.dispatchEvent(new MouseEvent("click", { bubbles: true })));
+    const t0 = Date.now();
+    await open(name, buffer);
+    const m = await message();
+    const ms = Date.now() - t0;
+    const maxFrameGap = await page.evaluate(() => {
+      (window as any).__frames = false;
+      return (window as any).__gap as number;
+    });
+    return { ms, maxFrameGap, ...m };
+  }
+
+  test("hostile files are refused while unpacking, quickly, and the page keeps painting", async () => {
+    const { page, errors } = playground.browser;
+    const shot = screenshots("hostile-files");
+    const figures: string[] = [];
+    await page.goto(playground.server.url);
+    await page.locator('[data-cell="A1"]').waitFor();
+    const sheet = "xl/worksheets/sheet1.xml";
+    const base = new Uint8Array(await smallBudget());
+
+    // About 1 MB: the sheet says it is 2 KB and inflates to a gigabyte.
+    const lying = Buffer.from(await rezip(base, { [sheet]: { name: sheet, compressed: zeroBomb(1024), declaredSize: 2048 } }));
+    let m = await openTimed("ljuger-om-storleken.xlsx", lying);
+    figures.push(`sizes that lie (${Math.round(lying.length / 1024)} KB, 1 GB inflated): ${m.ms} ms, longest frame gap ${Math.round(m.maxFrameGap)} ms`);
+    expect(m.kind).toBe("error");
+    expect(m.text).toMatch(/"ljuger-om-storleken\.xlsx" är skadad: innehållet stämmer inte med filens innehållsförteckning \(xl\/worksheets\/sheet1\.xml\)/);
+    expect(m.text).toMatch(/is damaged: its content does not match the file's table of contents/);
+    expect(m.ms).toBeLessThan(5000);
+    expect(m.maxFrameGap).toBeLessThan(1000);
+    await shot(page, "sizes-lie");
+    await stillWorks("J2");
+
+    // The same bomb, honest about its gigabyte.
+    const bomb = Buffer.from(await rezip(base, { [sheet]: { name: sheet, compressed: zeroBomb(1024), declaredSize: 1024 * 1024 * 1024 } }));
+    m = await openTimed("zip-bomb.xlsx", bomb);
+    figures.push(`zip bomb (${Math.round(bomb.length / 1024)} KB declaring 1 GB): ${m.ms} ms, longest frame gap ${Math.round(m.maxFrameGap)} ms`);
+    expect(m.text).toMatch(/En del av "zip-bomb\.xlsx" \(xl\/worksheets\/sheet1\.xml\) packas upp till mer än 40 MB/);
+    expect(m.text).toMatch(/unpacks to more than 40 MB/);
+    expect(m.ms).toBeLessThan(5000);
+    expect(m.maxFrameGap).toBeLessThan(1000);
+    await shot(page, "zip-bomb");
+    await stillWorks("J3");
+
+    // 400,010 filled cells: refused by the count while inflating, before ExcelJS builds anything.
+    const many = Buffer.from(await rezip(base, { [sheet]: { name: sheet, data: sheetXml(40_001, 10) } }));
+    m = await openTimed("for-manga-celler.xlsx", many);
+    figures.push(`too many cells (${Math.round(many.length / 1024)} KB, 400,010 cells): ${m.ms} ms, longest frame gap ${Math.round(m.maxFrameGap)} ms`);
+    expect(m.text).toMatch(/har fler än 400\u00a0000 ifyllda celler/);
+    expect(m.text).toMatch(/more than 400,000 filled cells/);
+    expect(m.ms).toBeLessThan(5000);
+    await shot(page, "too-many-cells");
+    await stillWorks("J4");
+    expect(await cellText(page, "C4")).toBe("Bokslut 2024"); // the sample stayed open throughout
+    console.log(`Hostile files in the browser:\n  ${figures.join("\n  ")}`);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  test("a workbook whose formula asks for a million periods opens, with an error in that cell", async () => {
+    const { page, errors } = playground.browser;
+    const shot = screenshots("million-periods");
+    await page.goto(playground.server.url);
+    await page.locator('[data-cell="A1"]').waitFor();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Faktorer");
+    ws.getCell("A1").value = "Diskonteringsfaktorer";
+    ws.getCell("A2").value = { formula: "SOCINV.DISCOUNTFACTORS(0.1,1E6)" } as any;
+    ws.getCell("A4").value = 7;
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const m = await openTimed("miljon-perioder.xlsx", file);
+    console.log(`A workbook of ${(file.length / 1024).toFixed(1)} KB with =SOCINV.DISCOUNTFACTORS(0.1,1E6) opened in ${m.ms} ms, longest frame gap ${Math.round(m.maxFrameGap)} ms`);
+    expect(m.kind).toBe("info");
+    expect(m.text).toMatch(/miljon-perioder\.xlsx/);
+    await eventually(async () => expect(await cellText(page, "A1")).toBe("Diskonteringsfaktorer"));
+    expect(await cellText(page, "A2")).toMatch(/^#/);
+    expect(await page.locator('[data-cell="A2"]').getAttribute("title")).toBeTruthy();
+    expect(m.ms).toBeLessThan(5000);
+    // The grid works: another cell is edited and shows its value.
+    await page.locator('[data-cell="B4"]').click();
+    await page.keyboard.type("=A4*6");
+    await page.keyboard.press("Enter");
+    expect(await cellText(page, "B4")).toBe("42");
+    await shot(page, "opened");
+    expect(errors).toEqual([]);
+  }, 60_000);
 
   test("opens the user's own .xlsx locally and downloads the result with formulas", async () => {
     const { page } = playground.browser;

@@ -121,3 +121,35 @@ describe("charts read the computed cells", () => {
     );
   });
 });
+
+describe("the playground workbook when the engine fails or a formula asks too much", () => {
+  test("an edit the engine throws on: the cell keeps its input and value, the error reaches the caller", () => {
+    const book = new PlaygroundWorkbook([{ name: "A", rows: [[10, "=A1*2"]] }]);
+    const engine = book.engine as any;
+    const original = engine.setCellContents.bind(engine);
+    let calls = 0;
+    engine.setCellContents = (...args: unknown[]) => {
+      if (calls++ === 0) throw new RangeError("Invalid array length");
+      return original(...args);
+    };
+    expect(() => book.setInput("A", 0, 0, "=SEQUENCE(1,5)")).toThrow("Invalid array length");
+    expect(book.input("A", 0, 0)).toBe(10);
+    expect(book.value("A", 0, 1)).toBe(20);
+    book.setInput("A", 0, 0, 7); // and the next edit goes through
+    expect(book.value("A", 0, 1)).toBe(14);
+  });
+
+  test("=SOCINV.DISCOUNTFACTORS(0.1,1E6): an error in its cell, the used area stays within the sheet", () => {
+    const book = new PlaygroundWorkbook([{ name: "A", rows: [["Faktorer"]] }]);
+    const t = Date.now();
+    book.setInput("A", 1, 0, "=SOCINV.DISCOUNTFACTORS(0.1,1E6)");
+    expect(Date.now() - t).toBeLessThan(2000);
+    expect(book.value("A", 1, 0)).toMatch(/^#/);
+    const used = book.usedArea("A")!;
+    expect(used.c1).toBeLessThanOrEqual(16383);
+    expect(used.r1).toBeLessThanOrEqual(1048575);
+    // An engine that reports an array past the sheet's edge (as HyperFormula did for 1 × 1,000,000) is bounded by it.
+    (book.engine as any).getSheetDimensions = () => ({ width: 1_000_000, height: 2_000_000 });
+    expect(book.usedArea("A")).toEqual({ r0: 0, c0: 0, r1: 1048575, c1: 16383 });
+  });
+});
