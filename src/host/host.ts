@@ -4,9 +4,14 @@
  * talks to this interface, so the same pane runs in both.
  *
  * Rules every host keeps:
- * - apply() never overwrites a non-empty cell, a sheet or a name it does not own: it checks first and
- *   refuses with a HostError (bilingual message) before writing anything.
- * - apply() and remove() touch only the model's own sheets and names (all carry the model key).
+ * - apply() never overwrites a non-empty cell, a sheet or a name it does not own: it checks first (including
+ *   Excel's limits on texts, formulas and names) and refuses with a HostError before writing anything. Such
+ *   a refusal means nothing was changed.
+ * - apply() and remove() delete only what the model's settings sheet lists *and* what is proven to be the
+ *   model's (its marker on each sheet; see planner/storage.ts). Never by name or prefix.
+ * - A failure after writing began (code "interrupted") may leave a half-written model: it is marked
+ *   "writing" in its settings sheet, models() reports it with complete: false, and rebuild (repair) or
+ *   remove clean it up. The write order that makes this true is in write-steps.ts.
  * - The Excel host uses a constant number of context.sync() calls per operation, whatever the plan's size.
  */
 import type { ModelPlan } from "../planner/plan";
@@ -38,6 +43,8 @@ export interface StoredModel {
   sheets: string[];
   /** The planner's serialised settings (JSON text), as written by the plan. */
   settingsJson: string;
+  /** False when the model's last write did not finish (a half-written model to repair or remove). */
+  complete: boolean;
 }
 
 export interface ApplyResult {
@@ -46,13 +53,15 @@ export interface ApplyResult {
   charts: number;
   /** How many context.sync() calls (or their equivalent) the operation used. */
   syncs: number;
+  /** remove(): sheets the model lists that no longer carry its marker, and were therefore kept. */
+  kept?: string[];
 }
 
 export class HostError extends Error {
   constructor(
     readonly sv: string,
     readonly en: string,
-    readonly code: "exists" | "protected" | "tooLarge" | "noSelection" | "notFound" | "failed" = "failed",
+    readonly code: "exists" | "protected" | "tooLarge" | "noSelection" | "notFound" | "failed" | "interrupted" = "failed",
   ) {
     super(`${sv} / ${en}`);
     this.name = "HostError";

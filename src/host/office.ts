@@ -2,16 +2,21 @@
  * The Excel host: applies model plans and reads budget blocks with Office.js.
  *
  * Every operation runs in one Excel.run batch with a fixed number of context.sync() calls, whatever the
- * size of the plan: Office.js queues commands and sends them at each sync, so the work is one read of the
- * workbook's state, then (for rebuild/remove) one read of the model's settings sheet, then one write of
- * everything. Refusals happen between the reads and the write, before a single command that changes the
- * workbook has been queued: a HostError always means "nothing was changed".
+ * size of the plan: one read of the workbook's state, then (for rebuild/remove) one read of the model's
+ * settings sheet and of each sheet's ownership marker, then one write of everything.
  *
- * Uses ExcelApi 1.9 features (workbook protection, surrounding region, used range of a range) and, where
- * supported, 1.13 (merged areas).
+ * Refusals (HostError from the checks in office-preflight.ts: existing sheets and names, protection, Excel's
+ * limits on text, formulas and names, size) happen before a single command that changes the workbook is
+ * queued, so a refusal means "nothing was changed". A failure *during* the write is different: Excel
+ * batches are not transactional, and the commands before the failing one stay applied. The write is
+ * therefore ordered (write-steps.ts) so that whatever it leaves is a model marked "writing" that the pane
+ * lists as half-written and can repair or remove, and such a failure says so instead of "nothing changed".
+ *
+ * Requirement sets: ExcelApi 1.7 without a guard (names with comments, worksheet visibility, tab colour,
+ * surrounding region, used range, workbook protection is guarded); 1.13 for merged areas, where supported.
  */
 import type { BlockPlan, ChartPlan, ModelPlan, SheetPlan } from "../planner/plan";
-import { parseSettingsSheet, settingsSheetName, SETTINGS_SHEET_PREFIX } from "../planner/storage";
+import { OWNER_CELL, parseSettingsSheet, settingsSheetName, SETTINGS_SHEET_PREFIX } from "../planner/storage";
 import {
   ApplyOptions,
   ApplyResult,
@@ -23,7 +28,8 @@ import {
   WorkbookHost,
 } from "./host";
 import { cellAddress, parseAddress, splitAreas, stripSheet } from "./office-a1";
-import { checkApply, checkPlan, checkRemove, chunkBlock, OwnedParts, ownedParts, WorkbookState } from "./office-preflight";
+import { checkApply, checkPlan, checkRemove, chunkBlock, deletedSheets, OwnedParts, ownedParts, WorkbookState } from "./office-preflight";
+import { removeSteps, WriteStep, writeSteps } from "./write-steps";
 import { LOOKS } from "./office-styles";
 
 /** Excel.run's shape; tests pass a fake. */
@@ -70,7 +76,9 @@ function rectangular<T>(rows: T[][], cols: number): (T | null)[][] {
 }
 
 function blockWidth(b: BlockPlan): number {
-  return Math.max(0, ...b.cells.map((r) => r.length));
+  let w = 0;
+  for (const r of b.cells) w = Math.max(w, r.length);
+  return w;
 }
 
 function formatGrid(b: BlockPlan, rows: number, cols: number): (string | null)[][] | null {
@@ -175,48 +183,72 @@ export class OfficeHost implements WorkbookHost {
       ws.load("items/name");
       await b.sync();
       const candidates = ws.items.map((s) => s.name).filter((n) => n.toUpperCase().startsWith(SETTINGS_SHEET_PREFIX));
-      return this.readSettings(b, candidates);
+      const found = await this.readSettings(b, candidates);
+      return found.map(({ parsed }) => ({
+        modelKey: parsed.modelKey,
+        sheets: parsed.sheets,
+        settingsJson: parsed.settingsJson,
+        complete: parsed.complete,
+      }));
     });
   }
 
-  /** One sync: the settings of every given settings sheet, all loaded together. */
-  private async readSettings(b: Batch, settingsSheets: string[]): Promise<StoredModel[]> {
+  /** One sync: the settings of every given settings sheet, all loaded together (plus `also`, loaded in the same sync). */
+  private async readSettings(b: Batch, settingsSheets: string[], also?: () => void) {
     const ranges = settingsSheets.map((n) => {
       const r = b.ctx.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
       r.load("values");
       return r;
     });
+    also?.();
     await b.sync();
-    const out: StoredModel[] = [];
+    const out: Array<{ parsed: NonNullable<ReturnType<typeof parseSettingsSheet>>; rows: number }> = [];
     for (const r of ranges) {
       if (r.isNullObject) continue;
       const parsed = parseSettingsSheet(r.values);
-      if (parsed) out.push(parsed);
+      if (parsed) out.push({ parsed, rows: Math.max(0, r.values.length - 1) });
     }
     return out;
   }
 
-  /** One sync: sheets with their protection, workbook names, workbook structure protection. */
+  /** One sync: sheets with their protection and visibility, workbook names and what they refer to, structure protection. */
   private async readState(b: Batch): Promise<WorkbookState> {
     const ws = b.ctx.workbook.worksheets;
     ws.load("items/name,items/visibility,items/protection/protected");
     const names = b.ctx.workbook.names;
-    names.load("items/name");
+    names.load("items/name,items/formula");
     const protection = b.ctx.workbook.protection;
     protection.load("protected");
     await b.sync();
+    const nameRefs: Record<string, string> = {};
+    for (const n of names.items) nameRefs[n.name.toLowerCase()] = String(n.formula ?? "");
     return {
       sheets: ws.items.map((s) => ({ name: s.name, protected: s.protection.protected, visible: s.visibility === "Visible" })),
       names: names.items.map((n) => n.name),
+      nameRefs,
       structureProtected: protection.protected,
     };
   }
 
+  /**
+   * One sync: the model's settings sheet and, on every sheet, the cells that prove ownership (A2 for format
+   * v1's note, A3 for the marker), so the parts found are proven, not guessed from names.
+   */
   private async findModel(b: Batch, state: WorkbookState, modelKey: string): Promise<OwnedParts> {
     const settings = state.sheets.find((s) => s.name.toLowerCase() === settingsSheetName(modelKey).toLowerCase());
-    const stored = settings ? (await this.readSettings(b, [settings.name])).find((m) => m.modelKey === modelKey) : undefined;
+    if (!settings) throw hostErrors.modelNotFound(modelKey);
+    const proofs = state.sheets.map((s) => {
+      const r = b.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(1, 0, OWNER_CELL.row, 1);
+      return { s, r };
+    });
+    const found = await this.readSettings(b, [settings.name], () => proofs.forEach((p) => p.r.load("values")));
+    const stored = found.find((m) => m.parsed.modelKey === modelKey);
     if (!stored) throw hostErrors.modelNotFound(modelKey);
-    return ownedParts(state, modelKey, stored.sheets);
+    for (const { s, r } of proofs) {
+      s.note = r.values[0]?.[0];
+      s.marker = r.values[OWNER_CELL.row - 1]?.[0];
+    }
+    return ownedParts(state, stored.parsed, stored.rows);
   }
 
   // ---- Writing ----
@@ -224,38 +256,78 @@ export class OfficeHost implements WorkbookHost {
   async apply(plan: ModelPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
     checkPlan(plan);
     const language = opts.language ?? "sv";
-    return this.batch(async (b) => {
-      const state = await this.readState(b);
-      const old = opts.replace ? await this.findModel(b, state, opts.replace) : undefined;
-      checkApply(plan, state, old);
-      // Checks passed: from here on commands are only queued, and sent together in one sync.
-      if (old) queueRemoval(b.ctx, old, state);
-      // Sheets first, then the names that point into them, then the cells: every formula that uses a
-      // model name is entered after the name exists, so no Excel version has to re-resolve a #NAME?.
-      const added = new Map<string, Excel.Worksheet>();
-      for (const sheet of plan.sheets) added.set(sheet.name, b.ctx.workbook.worksheets.add(sheet.name));
-      for (const n of plan.names) b.ctx.workbook.names.add(n.name, n.refersTo, n.comment);
-      for (const sheet of plan.sheets) queueSheet(added.get(sheet.name)!, sheet);
-      for (const c of plan.charts) queueChart(added.get(c.sheet) ?? b.ctx.workbook.worksheets.getItem(c.sheet), c, language);
-      await b.sync();
-      return {
-        sheets: plan.sheets.map((s) => s.name),
-        names: plan.names.map((n) => n.name),
-        charts: plan.charts.length,
-        syncs: b.syncs,
-      };
-    });
+    let writing = false;
+    let added: string[] = [];
+    try {
+      return await this.run(async (ctx) => {
+        const b = new Batch(ctx);
+        const state = await this.readState(b);
+        const old = opts.replace ? await this.findModel(b, state, opts.replace) : undefined;
+        checkApply(plan, state, old);
+        // Checks passed: from here on commands are only queued, in the order of write-steps.ts, and sent together.
+        const steps = writeSteps(plan, state, old);
+        added = steps.flatMap((st) => (st.op === "addSheet" ? [st.sheet] : []));
+        queueSteps(b.ctx, steps, state, language);
+        writing = true;
+        await b.sync();
+        return {
+          sheets: plan.sheets.map((s) => s.name),
+          names: plan.names.map((n) => n.name),
+          charts: plan.charts.length,
+          syncs: b.syncs,
+        };
+      });
+    } catch (e) {
+      if (!writing) throw toHostError(e);
+      await this.dropEmptySheets(added);
+      throw halfWritten(plan.modelKey, e);
+    }
+  }
+
+  /**
+   * After an interrupted write: deletes the sheets this operation added that are still empty. A sheet
+   * added just before the failure has no marker yet, so Remove could not prove it is the model's; it did
+   * not exist before this operation and holds nothing, so deleting it loses nothing. Best effort: when
+   * Excel cannot be reached, the sheet stays and the message says what happened.
+   */
+  private async dropEmptySheets(added: string[]): Promise<void> {
+    if (!added.length) return;
+    try {
+      await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets;
+        ws.load("items/name");
+        await ctx.sync();
+        const present = added.filter((n) => ws.items.some((s) => s.name.toLowerCase() === n.toLowerCase()));
+        const used = present.map((n) => {
+          const r = ws.getItem(n).getUsedRangeOrNullObject(false);
+          r.load("address");
+          return { n, r };
+        });
+        await ctx.sync();
+        for (const { n, r } of used) if (r.isNullObject) ws.getItem(n).delete();
+        await ctx.sync();
+      });
+    } catch {
+      // the workbook could not be reached; the half-written model is reported to the user
+    }
   }
 
   async remove(modelKey: string): Promise<ApplyResult> {
-    return this.batch(async (b) => {
-      const state = await this.readState(b);
-      const old = await this.findModel(b, state, modelKey);
-      checkRemove(state, old);
-      queueRemoval(b.ctx, old, state);
-      await b.sync();
-      return { sheets: old.sheets, names: old.names, charts: 0, syncs: b.syncs };
-    });
+    let writing = false;
+    try {
+      return await this.run(async (ctx) => {
+        const b = new Batch(ctx);
+        const state = await this.readState(b);
+        const old = await this.findModel(b, state, modelKey);
+        checkRemove(state, old);
+        queueSteps(b.ctx, removeSteps(old), state, "sv");
+        writing = true;
+        await b.sync();
+        return { sheets: deletedSheets(old), names: old.names, charts: 0, syncs: b.syncs, kept: old.unproven };
+      });
+    } catch (e) {
+      throw writing ? halfWritten(modelKey, e) : toHostError(e);
+    }
   }
 
   async activate(sheet: string): Promise<void> {
@@ -269,32 +341,82 @@ export class OfficeHost implements WorkbookHost {
   }
 }
 
-/** Names first: a name pointing into a deleted sheet would otherwise linger as #REF!. */
-function queueRemoval(ctx: Excel.RequestContext, old: OwnedParts, state: WorkbookState): void {
-  for (const n of old.names) ctx.workbook.names.getItem(n).delete();
-  for (const n of old.sheets) {
-    if (!state.sheets.some((s) => s.name === n)) continue;
-    const ws = ctx.workbook.worksheets.getItem(n);
-    // Hidden sheets are made visible first: some Excel versions refuse to delete a hidden sheet.
-    if (n.toUpperCase().startsWith(SETTINGS_SHEET_PREFIX)) ws.visibility = "Visible";
-    ws.delete();
+/** A failure after the write began: some commands may have run. The model is left marked "writing". */
+function halfWritten(modelKey: string, e: unknown): HostError {
+  const inner = toHostError(e);
+  const sv = inner.sv.replace(/ ?Inget har ändrats\.?/, "");
+  const en = inner.en.replace(/ ?Nothing was changed\.?/, "");
+  return new HostError(
+    `Skrivningen av modellen ${modelKey} avbröts: ${sv} Modellen kan vara halvfärdig; välj Reparera eller Ta bort under Modeller. Inget av ditt eget innehåll har ändrats.`,
+    `Writing the model ${modelKey} was interrupted: ${en} The model may be half-written; choose Repair or Remove under Models. None of your own content was changed.`,
+    "interrupted",
+  );
+}
+
+/** Queues the steps of a write or removal as Office.js commands, in order. */
+function queueSteps(ctx: Excel.RequestContext, steps: WriteStep[], state: WorkbookState, language: "sv" | "en"): void {
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string) => sheets.get(name.toLowerCase()) ?? ctx.workbook.worksheets.getItem(name);
+  const hidden = new Set(state.sheets.filter((s) => s.visible === false).map((s) => s.name.toLowerCase()));
+  for (const step of steps) {
+    switch (step.op) {
+      case "addSheet":
+        sheets.set(step.sheet.toLowerCase(), ctx.workbook.worksheets.add(step.sheet));
+        break;
+      case "renameSheet": {
+        const ws = sheet(step.sheet);
+        ws.name = step.to;
+        sheets.delete(step.sheet.toLowerCase());
+        sheets.set(step.to.toLowerCase(), ws);
+        break;
+      }
+      case "deleteSheet": {
+        const ws = sheet(step.sheet);
+        // Hidden sheets are made visible first: some Excel versions refuse to delete a hidden sheet.
+        if (hidden.has(step.sheet.toLowerCase())) ws.visibility = "Visible";
+        ws.delete();
+        sheets.delete(step.sheet.toLowerCase());
+        break;
+      }
+      case "addName":
+        ctx.workbook.names.add(step.name.name, step.name.refersTo, step.name.comment);
+        break;
+      case "deleteName":
+        ctx.workbook.names.getItem(step.name).delete();
+        break;
+      case "block":
+        queueBlock(sheet(step.sheet), step.block);
+        break;
+      case "sheetLook":
+        queueSheetLook(sheet(step.plan.name), step.plan);
+        break;
+      case "hide":
+        sheet(step.sheet).visibility = "Hidden";
+        hidden.add(step.sheet.toLowerCase());
+        break;
+      case "chart":
+        queueChart(sheet(step.chart.sheet), step.chart, language);
+        break;
+    }
   }
 }
 
-/** Queues a new sheet's cells, formats, looks, widths, panes and visibility. */
-function queueSheet(ws: Excel.Worksheet, sheet: SheetPlan): void {
-  for (const block of sheet.blocks) {
-    const cols = blockWidth(block);
-    if (!block.cells.length || !cols) continue;
-    for (const part of chunkBlock(block)) {
-      const rows = part.cells.length;
-      const range = ws.getRangeByIndexes(part.row, part.col, rows, cols);
-      range.formulas = rectangular(part.cells, cols);
-      const formats = formatGrid(part, rows, cols);
-      if (formats) range.numberFormat = formats;
-    }
-    queueLook(ws.getRangeByIndexes(block.row, block.col, block.cells.length, cols), block, block.cells.length, cols);
+/** One block's cells (in strips of at most MAX_CELLS_PER_WRITE), number formats and look. */
+function queueBlock(ws: Excel.Worksheet, block: BlockPlan): void {
+  const cols = blockWidth(block);
+  if (!block.cells.length || !cols) return;
+  for (const part of chunkBlock(block)) {
+    const rows = part.cells.length;
+    const range = ws.getRangeByIndexes(part.row, part.col, rows, cols);
+    range.formulas = rectangular(part.cells, cols);
+    const formats = formatGrid(part, rows, cols);
+    if (formats) range.numberFormat = formats;
   }
+  queueLook(ws.getRangeByIndexes(block.row, block.col, block.cells.length, cols), block, block.cells.length, cols);
+}
+
+/** A new sheet's widths, panes and tab colour; visibility is its own step. */
+function queueSheetLook(ws: Excel.Worksheet, sheet: SheetPlan): void {
   for (const w of sheet.columnWidths ?? []) ws.getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = w.width;
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
     const { rows, cols } = sheet.freeze;
@@ -303,7 +425,6 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetPlan): void {
     else ws.freezePanes.freezeColumns(cols);
   }
   if (sheet.tabColor) ws.tabColor = sheet.tabColor;
-  if (sheet.hidden) ws.visibility = "Hidden";
 }
 
 function queueLook(range: Excel.Range, block: BlockPlan, rows: number, cols: number): void {

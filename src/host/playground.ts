@@ -16,9 +16,10 @@ import { Area, areaName, cellName, parseArea } from "../../playground/a1";
 import { DisplayLocale, SWEDISH, formatValue } from "../../playground/numfmt";
 import { CellInput, CellStyle, PlaygroundWorkbook, SheetSnapshot } from "../../playground/workbook";
 import type { BlockStyle, ModelPlan } from "../planner/plan";
-import { SETTINGS_SHEET_PREFIX, parseSettingsSheet, settingsSheetName } from "../planner/storage";
+import { OWNER_CELL, SETTINGS_SHEET_PREFIX, parseSettingsSheet, settingsSheetName } from "../planner/storage";
 import { ApplyOptions, ApplyResult, HostError, RangeSnapshot, SELECTION_LIMITS, StoredModel, WorkbookHost, hostErrors } from "./host";
-import { OwnedParts, WorkbookState, checkApply, checkPlan, checkRemove, ownedParts } from "./office-preflight";
+import { OwnedParts, WorkbookState, checkApply, checkPlan, checkRemove, deletedSheets, ownedParts } from "./office-preflight";
+import { WriteStep, removeSteps, writeSteps } from "./write-steps";
 import { LOOKS } from "./office-styles";
 
 /** The Excel look of each block role, for the grid and for a downloaded .xlsx. */
@@ -101,7 +102,7 @@ export class PlaygroundHost implements WorkbookHost {
     for (const name of this.book.sheetNames()) {
       if (!name.toUpperCase().startsWith(SETTINGS_SHEET_PREFIX)) continue;
       const parsed = parseSettingsSheet(this.settingsValues(name));
-      if (parsed) out.push(parsed);
+      if (parsed) out.push({ modelKey: parsed.modelKey, sheets: parsed.sheets, settingsJson: parsed.settingsJson, complete: parsed.complete });
     }
     return out;
   }
@@ -115,18 +116,19 @@ export class PlaygroundHost implements WorkbookHost {
     checkApply(plan, state, old);
     this.checkBlocks(plan);
 
-    // Write phase: one engine batch. A failure inside it is rolled back to the state before.
+    // Write phase: the same steps, in the same order, as the Excel host. Unlike Excel, a failure here is
+    // rolled back to the state before, so the playground never even shows a half-written model.
     this.operations++;
-    const oldSheets = (old?.sheets ?? []).map((n) => ({ snap: this.book.snapshotSheet(n), index: this.book.indexOf(n) }));
-    const oldNames = this.book.names().filter((n) => (old?.names ?? []).some((r) => sameText(r, n.name)));
+    const steps = writeSteps(plan, state, old);
+    const touched = [...new Set([...deletedSheets(old ?? emptyParts(plan.modelKey)), ...plan.sheets.map((s) => s.name)])].filter((n) => this.book.sheet(n));
+    const oldSheets = touched.map((n) => ({ snap: this.book.snapshotSheet(n), index: this.book.indexOf(n) }));
+    const namesBefore = this.book.names();
     const chartsBefore = this.book.charts.slice();
+    const sheetsBefore = this.book.sheetNames();
     try {
-      this.book.batch(() => {
-        if (old) this.deleteOwned(old);
-        this.write(plan);
-      });
+      this.book.batch(() => this.run(steps, plan.modelKey));
     } catch (e) {
-      this.rollback(plan, oldSheets, oldNames, chartsBefore);
+      this.rollback(sheetsBefore, oldSheets, namesBefore, chartsBefore);
       const detail = e instanceof Error ? e.message : String(e);
       throw new HostError(
         `Modellen kunde inte skrivas (${detail}). Inget har ändrats.`,
@@ -134,6 +136,8 @@ export class PlaygroundHost implements WorkbookHost {
         "failed",
       );
     }
+    const firstVisible = plan.sheets.find((s) => !s.hidden);
+    if (firstVisible) this.book.activate(firstVisible.name);
     return {
       sheets: plan.sheets.map((s) => s.name),
       names: plan.names.map((n) => n.name),
@@ -146,10 +150,10 @@ export class PlaygroundHost implements WorkbookHost {
     this.operations++;
     const old = this.findModel(modelKey);
     checkRemove(this.state(), old);
-    const charts = this.book.charts.filter((c) => c.modelKey === modelKey).length;
+    const charts = this.book.charts.filter((c) => old.sheets.some((s) => sameText(s, c.sheet))).length;
     this.operations++;
-    this.book.batch(() => this.deleteOwned(old));
-    return { sheets: old.sheets, names: old.names, charts, syncs: 2 };
+    this.book.batch(() => this.run(removeSteps(old), modelKey));
+    return { sheets: deletedSheets(old), names: old.names, charts, syncs: 2, kept: old.unproven };
   }
 
   async activate(sheet: string): Promise<void> {
@@ -237,19 +241,29 @@ export class PlaygroundHost implements WorkbookHost {
   }
 
   private state(): WorkbookState {
+    const nameRefs: Record<string, string> = {};
+    for (const n of this.book.names()) nameRefs[n.name.toLowerCase()] = n.refersTo;
     return {
-      sheets: this.book.sheetNames().map((name) => ({ name, protected: this.book.sheet(name)!.protected })),
+      sheets: this.book.sheetNames().map((name) => ({
+        name,
+        protected: this.book.sheet(name)!.protected,
+        visible: this.book.sheet(name)!.visibility === "visible",
+        note: this.book.value(name, 1, 0),
+        marker: this.book.value(name, OWNER_CELL.row, OWNER_CELL.col),
+      })),
       names: this.book.names().map((n) => n.name),
+      nameRefs,
       structureProtected: false,
     };
   }
 
-  /** The parts of a model, found through its settings sheet, by the Excel host's rules. */
+  /** The parts of a model, found through its settings sheet and proven by its markers, by the Excel host's rules. */
   private findModel(modelKey: string): OwnedParts {
     const settings = this.book.sheet(settingsSheetName(modelKey));
-    const stored = settings ? parseSettingsSheet(this.settingsValues(settings.name)) : null;
+    const values = settings ? this.settingsValues(settings.name) : [];
+    const stored = parseSettingsSheet(values);
     if (!stored || stored.modelKey !== modelKey) throw hostErrors.modelNotFound(modelKey);
-    return ownedParts(this.state(), modelKey, stored.sheets);
+    return ownedParts(this.state(), stored, Math.max(0, values.length - 1));
   }
 
   /**
@@ -278,43 +292,70 @@ export class PlaygroundHost implements WorkbookHost {
 
   // ---- writing ----
 
-  private write(plan: ModelPlan): void {
-    for (const s of plan.sheets) {
-      const state = this.book.addSheet(s.name, { visibility: s.hidden ? "hidden" : "visible", tabColor: s.tabColor, freeze: s.freeze });
-      for (const b of s.blocks) {
-        const cells = b.cells.map((row) => row.map((v) => (v === null || v === "" ? null : (v as CellInput))));
-        if (cells.length === 0) continue;
-        this.book.writeBlock(s.name, b.row, b.col, cells);
-        const rows = b.cells.length;
-        const cols = Math.max(...b.cells.map((r) => r.length));
-        if (b.numberFormat) this.book.setFormats(s.name, b.row, b.col, b.numberFormat, rows, cols);
-        if (b.style && b.style !== "plain") this.book.setStyles(s.name, b.row, b.col, BLOCK_LOOK[b.style], rows, cols);
+  /** Runs the steps of write-steps.ts on the workbook, in order. */
+  private run(steps: WriteStep[], modelKey: string): void {
+    for (const step of steps) {
+      switch (step.op) {
+        case "addSheet":
+          this.book.addSheet(step.sheet);
+          break;
+        case "renameSheet":
+          this.book.renameSheet(step.sheet, step.to);
+          break;
+        case "deleteSheet":
+          this.book.removeSheet(step.sheet);
+          break;
+        case "addName":
+          this.book.addName(step.name.name, step.name.refersTo, step.name.comment);
+          break;
+        case "deleteName":
+          this.book.removeName(step.name);
+          break;
+        case "block": {
+          const b = step.block;
+          if (b.cells.length === 0) break;
+          // "" clears a cell (as Range.formulas does in Excel); null leaves it as it is.
+          const cells = b.cells.map((row) => row.map((v) => (v === null ? null : v === "" ? null : (v as CellInput))));
+          const clears = b.cells.flatMap((row, i) => row.flatMap((v, j) => (v === "" ? [[i, j] as const] : [])));
+          this.book.writeBlock(step.sheet, b.row, b.col, cells);
+          for (const [i, j] of clears) this.book.setInput(step.sheet, b.row + i, b.col + j, null);
+          let cols = 0;
+          for (const r of b.cells) cols = Math.max(cols, r.length);
+          if (b.numberFormat) this.book.setFormats(step.sheet, b.row, b.col, b.numberFormat, b.cells.length, cols);
+          if (b.style && b.style !== "plain") this.book.setStyles(step.sheet, b.row, b.col, BLOCK_LOOK[b.style], b.cells.length, cols);
+          break;
+        }
+        case "sheetLook": {
+          const s = this.book.sheet(step.plan.name)!;
+          for (const w of step.plan.columnWidths ?? []) s.columnWidths.set(w.col, w.width);
+          if (step.plan.tabColor) s.tabColor = step.plan.tabColor;
+          if (step.plan.freeze) s.freeze = { ...step.plan.freeze };
+          break;
+        }
+        case "hide":
+          this.book.setVisibility(step.sheet, "hidden");
+          break;
+        case "chart":
+          this.book.charts = [...this.book.charts, { ...step.chart, modelKey }];
+          break;
       }
-      for (const w of s.columnWidths ?? []) state.columnWidths.set(w.col, w.width);
     }
-    for (const n of plan.names) this.book.addName(n.name, n.refersTo, n.comment);
-    this.book.charts = [...this.book.charts, ...plan.charts.map((c) => ({ ...c, modelKey: plan.modelKey }))];
-    const firstVisible = plan.sheets.find((s) => !s.hidden);
-    if (firstVisible) this.book.activate(firstVisible.name);
   }
 
-  /** Names first: a name pointing into a deleted sheet would otherwise linger as #REF!. */
-  private deleteOwned(owned: OwnedParts): void {
-    for (const n of owned.names) this.book.removeName(n);
-    for (const s of owned.sheets) if (this.book.sheet(s)) this.book.removeSheet(s);
-    this.book.charts = this.book.charts.filter((c) => c.modelKey !== owned.modelKey);
-  }
-
+  /** Puts the workbook back as it was before a failed write: sheets the write added go, touched sheets and names come back. */
   private rollback(
-    plan: ModelPlan,
-    before: Array<{ snap: SheetSnapshot; index: number }>,
+    sheetsBefore: string[],
+    touched: Array<{ snap: SheetSnapshot; index: number }>,
     names: Array<{ name: string; refersTo: string; comment?: string }>,
     charts: PlaygroundWorkbook["charts"],
   ): void {
     this.book.batch(() => {
-      for (const n of plan.names) if (this.book.hasName(n.name) && !names.some((x) => sameText(x.name, n.name))) this.book.removeName(n.name);
-      for (const s of plan.sheets) if (this.book.sheet(s.name) && !before.some((b) => sameText(b.snap.name, s.name))) this.book.removeSheet(s.name);
-      for (const { snap, index } of before) {
+      for (const n of this.book.names()) {
+        const was = names.find((x) => sameText(x.name, n.name));
+        if (!was || was.refersTo !== n.refersTo) this.book.removeName(n.name);
+      }
+      for (const name of this.book.sheetNames()) if (!sheetsBefore.some((b) => sameText(b, name))) this.book.removeSheet(name);
+      for (const { snap, index } of touched) {
         if (this.book.sheet(snap.name)) this.book.removeSheet(snap.name);
         this.book.restoreSheet(snap, index);
       }
@@ -322,6 +363,10 @@ export class PlaygroundHost implements WorkbookHost {
       this.book.charts = charts;
     });
   }
+}
+
+function emptyParts(modelKey: string): OwnedParts {
+  return { modelKey, settingsSheet: null, settingsRows: 0, sheets: [], names: [], listed: { sheets: [], names: [] }, unproven: [], complete: true };
 }
 
 function checkSelectionSize(a: Area): void {

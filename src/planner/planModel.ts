@@ -807,7 +807,7 @@ function buildPlan(m: ResolvedModel, facts: WorkbookFacts): PlanOutput {
   const settingsJson = JSON.stringify(settings);
   const plan: ModelPlan = {
     modelKey: key,
-    sheets: [modelSheet, settingsSheetPlan(key, [sheet], settingsJson)],
+    sheets: [modelSheet, settingsSheetPlan(key, [sheet], names.map((n) => n.name), settingsJson)],
     names,
     charts,
   };

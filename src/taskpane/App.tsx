@@ -139,7 +139,8 @@ export function App({ host, language = "sv", theme = "light" }: AppProps): React
   const onBuild = () =>
     run(async () => {
       const r = await buildModel(host, inputs, data?.block ?? null);
-      if (!r.ok) return setStatus(r.error);
+      // A failed write may have left a half-written model: the list shows it, with Repair and Remove.
+      if (!r.ok) return (setStatus(r.error), await refreshModels());
       await afterBuild(r.value.output.settings, inputs, bi("built", { key: r.value.modelKey, sheet: r.value.sheet }));
     });
 
@@ -157,7 +158,7 @@ export function App({ host, language = "sv", theme = "light" }: AppProps): React
         setData(opened.data);
       }
       const r = await buildModel(host, from, block, settings);
-      if (!r.ok) return setStatus(r.error);
+      if (!r.ok) return (setStatus(r.error), await refreshModels());
       await afterBuild(r.value.output.settings, from, bi("rebuilt", { key: r.value.modelKey }));
     });
 
@@ -166,7 +167,7 @@ export function App({ host, language = "sv", theme = "light" }: AppProps): React
       const isOpen = current?.modelKey === settings.modelKey;
       const opened = isOpen ? { data } : await openModel(host, settings);
       const r = await convertModel(host, settings, opened.data?.block ?? null);
-      if (!r.ok) return setStatus(r.error);
+      if (!r.ok) return (setStatus(r.error), await refreshModels());
       const portable = { ...r.value.output.settings.inputs };
       const text = bi("converted", { key: r.value.modelKey });
       if (isOpen || !current) {
@@ -188,7 +189,8 @@ export function App({ host, language = "sv", theme = "light" }: AppProps): React
         setCurrent(null);
         setBuiltInputs(null);
       }
-      say(bi("removed", { key }), "success");
+      if (r.value.kept.length) say(bi("removedKept", { key, sheets: r.value.kept.join(", ") }), "warning");
+      else say(bi("removed", { key }), "success");
       await refreshModels();
     });
 

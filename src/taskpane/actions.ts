@@ -134,10 +134,10 @@ export function listModels(host: WorkbookHost): Promise<Outcome<ListedModel[]>> 
   return attempt(async () => (await host.models()).map((stored) => ({ stored, settings: parseStoredSettings(stored.settingsJson) })));
 }
 
-export function removeModel(host: WorkbookHost, modelKey: string): Promise<Outcome<{ sheets: string[]; names: string[] }>> {
+export function removeModel(host: WorkbookHost, modelKey: string): Promise<Outcome<{ sheets: string[]; names: string[]; kept: string[] }>> {
   return attempt(async () => {
     const res = await host.remove(modelKey);
-    return { sheets: res.sheets, names: res.names };
+    return { sheets: res.sheets, names: res.names, kept: res.kept ?? [] };
   });
 }
 

@@ -191,6 +191,15 @@ const S = {
   converted: { sv: "Modellen {key} använder nu bara Excels egna funktioner.", en: "The model {key} now uses only Excel's own functions." },
   modelSheets: { sv: "Blad: {sheets}", en: "Sheets: {sheets}" },
   unreadableSettings: { sv: "Inställningarna kan inte läsas.", en: "The settings cannot be read." },
+  halfWritten: {
+    sv: "Halvfärdig: en tidigare skrivning av modellen avbröts. Reparera bygger om den från de sparade inställningarna; Ta bort tar bort det som skrevs. Inget av ditt eget innehåll har ändrats.",
+    en: "Half-written: an earlier write of this model was interrupted. Repair rebuilds it from the saved settings; Remove deletes what was written. None of your own content was changed.",
+  },
+  repair: { sv: "Reparera", en: "Repair" },
+  removedKept: {
+    sv: "Modellen {key} är borttagen. Bladen {sheets} behölls: de står i modellens lista men bär inte modellens märkning, så de kan vara dina.",
+    en: "The model {key} was removed. The sheets {sheets} were kept: the model lists them but they do not carry its marker, so they may be yours.",
+  },
   rereadFailed: {
     sv: "Budgetblocket {address} kunde inte läsas om; modellen öppnades utan det.",
     en: "The budget block {address} could not be read again; the model was opened without it.",

@@ -6,8 +6,18 @@
  * method calls are only *queued*; they run, in order, at context.sync(). Reading a property that has not
  * been loaded and synced throws, as in Excel. Every write that runs is logged with its sheet and box, so
  * tests can compare the writes to the plan and snapshot the rest of the workbook.
+ *
+ * It also keeps what makes a failed write dangerous in Excel: batches are not transactional (a failing
+ * command stops the batch and the commands before it stay applied), and Excel's limits are enforced where
+ * Excel enforces them, when the command runs: 32,767 characters in a cell, 8,192 in a formula, sheet-name
+ * and defined-name rules, unique names. `failAtWrite` makes the n-th workbook-changing command fail, so a
+ * test can stop a write at every point and look at what is left.
  */
-import { cellAddress, parseAddress, quoteSheet, A1Box } from "../../src/host/office-a1";
+import { cellAddress, isValidSheetName, parseAddress, quoteSheet, A1Box } from "../../src/host/office-a1";
+import { isValidDefinedName } from "../../src/host/office-preflight";
+
+/** Excel's limits, as Excel documents them (not imported from the code under test, so a wrong limit there is caught). */
+export const EXCEL = { cellText: 32767, formula: 8192 } as const;
 
 export type Cell = number | string | boolean;
 
@@ -76,6 +86,9 @@ class ItemNotFound extends Error {
 class InvalidArgument extends Error {
   code = "InvalidArgument";
 }
+class GeneralException extends Error {
+  code = "GeneralException";
+}
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -108,6 +121,14 @@ export class FakeContext {
   }
   enqueue(op: () => void): void {
     this.queue.push(op);
+  }
+  /** A command that changes the workbook: counted, and failed on purpose when the test asks. */
+  enqueueWrite(op: () => void): void {
+    this.queue.push(() => {
+      const n = ++this.excel.writeCommands;
+      if (this.excel.failAtWrite !== undefined && n === this.excel.failAtWrite) throw new GeneralException(`injected failure at write command ${n}`);
+      op();
+    });
   }
   get pending(): number {
     return this.queue.length;
@@ -178,9 +199,10 @@ class FakeWorksheets extends Proxy {
     return this;
   }
   add(name: string): FakeWorksheet {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       if (this.ctx.state.structureProtected) throw new InvalidArgument("Workbook structure is protected");
       if (this.ctx.state.sheets.some((s) => same(s.name, name))) throw new InvalidArgument(`Sheet ${name} exists`);
+      if (!isValidSheetName(name)) throw new InvalidArgument(`Invalid sheet name ${name}`);
       this.ctx.state.sheets.push(sheet(name));
       this.ctx.log({ op: "addSheet", sheet: name });
     });
@@ -206,7 +228,8 @@ export class FakeWorksheet extends Proxy {
   readonly charts: { add: (type: string, source: FakeRange, seriesBy: string) => FakeChart };
   constructor(
     ctx: FakeContext,
-    readonly sheetName: string,
+    /** Follows a rename, as an Office.js worksheet object stays bound to its sheet. */
+    public sheetName: string,
   ) {
     super(ctx);
     this.protection = new FakeProtection(ctx);
@@ -214,10 +237,10 @@ export class FakeWorksheet extends Proxy {
       this.target().freeze = { rows, cols };
       this.ctx.log({ op: "freeze", sheet: this.sheetName, detail: { rows, cols } });
     };
-    const freeze = (rows: number, cols: number) => this.ctx.enqueue(() => applyFreeze(rows, cols));
+    const freeze = (rows: number, cols: number) => this.ctx.enqueueWrite(() => applyFreeze(rows, cols));
     this.freezePanes = {
       freezeAt: (r) =>
-        this.ctx.enqueue(() => {
+        this.ctx.enqueueWrite(() => {
           const { box } = r.resolve();
           applyFreeze(box.rows, box.cols);
         }),
@@ -227,7 +250,7 @@ export class FakeWorksheet extends Proxy {
     this.charts = {
       add: (type, source, seriesBy) => {
         const chart = new FakeChart(this.ctx, this.sheetName);
-        this.ctx.enqueue(() => {
+        this.ctx.enqueueWrite(() => {
           const s = this.target();
           const src = source.resolve();
           if (!same(src.sheet, s.name)) throw new InvalidArgument("chart source on another sheet");
@@ -250,17 +273,35 @@ export class FakeWorksheet extends Proxy {
   get name(): string {
     return this.get("name");
   }
+  /** Renaming, as Excel does it: names and formulas that refer to the sheet follow the new name. */
+  set name(to: string) {
+    this.ctx.enqueueWrite(() => {
+      const s = this.target();
+      if (this.ctx.state.structureProtected) throw new InvalidArgument("Workbook structure is protected");
+      if (!isValidSheetName(to)) throw new InvalidArgument(`Invalid sheet name ${to}`);
+      if (this.ctx.state.sheets.some((x) => x !== s && same(x.name, to))) throw new InvalidArgument(`Sheet ${to} exists`);
+      const from = `${quoteSheet(s.name)}!`;
+      const next = `${quoteSheet(to)}!`;
+      const follow = (v: string) => v.split(from).join(next);
+      for (const n of this.ctx.state.names) n.refersTo = follow(n.refersTo);
+      for (const x of this.ctx.state.sheets)
+        for (const [k, v] of Object.entries(x.cells)) if (typeof v === "string" && v.startsWith("=")) x.cells[k] = follow(v);
+      this.ctx.log({ op: "renameSheet", sheet: s.name, detail: to });
+      s.name = to;
+      this.sheetName = to;
+    });
+  }
   get visibility(): string {
     return this.get("visibility");
   }
   set visibility(v: string) {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       this.target().visibility = v as FakeSheet["visibility"];
       this.ctx.log({ op: "visibility", sheet: this.sheetName, detail: v });
     });
   }
   set tabColor(v: string) {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       this.target().tabColor = v;
       this.ctx.log({ op: "tabColor", sheet: this.sheetName, detail: v });
     });
@@ -270,7 +311,7 @@ export class FakeWorksheet extends Proxy {
     return this;
   }
   delete(): void {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       const s = this.target();
       if (this.ctx.state.structureProtected) throw new InvalidArgument("Workbook structure is protected");
       const rest = this.ctx.state.sheets.filter((x) => x !== s);
@@ -312,7 +353,7 @@ class FakeChart {
   ) {
     const title = {} as { text: string };
     Object.defineProperty(title, "text", {
-      set: (v: string) => ctx.enqueue(() => (this.chart().title = v)),
+      set: (v: string) => ctx.enqueueWrite(() => (this.chart().title = v)),
       get: () => this.chart().title,
       enumerable: true,
     });
@@ -322,23 +363,25 @@ class FakeChart {
     return this.ctx.findSheet(this.sheetName).charts[this.index];
   }
   setPosition(start: string, end: string): void {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       this.chart().position = [start, end];
     });
   }
 }
 
 class FakeNames extends Proxy {
-  get items(): Array<{ name: string }> {
+  get items(): Array<{ name: string; formula: string }> {
     return this.get("items");
   }
   load(_props: string): this {
-    this.ctx.enqueue(() => this.set("items", this.ctx.state.names.map((n) => ({ name: n.name }))));
+    this.ctx.enqueue(() => this.set("items", this.ctx.state.names.map((n) => ({ name: n.name, formula: n.refersTo }))));
     return this;
   }
   add(name: string, refersTo: string, comment?: string): void {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       if (this.ctx.state.names.some((n) => same(n.name, name))) throw new InvalidArgument(`Name ${name} exists`);
+      if (!isValidDefinedName(name)) throw new InvalidArgument(`Invalid name ${name}`);
+      if (refersTo.length > EXCEL.formula) throw new InvalidArgument(`Reference of ${name} too long`);
       this.ctx.state.names.push(comment === undefined ? { name, refersTo } : { name, refersTo, comment });
       this.ctx.log({ op: "addName", detail: name });
     });
@@ -346,7 +389,7 @@ class FakeNames extends Proxy {
   getItem(name: string): { delete: () => void } {
     return {
       delete: () =>
-        this.ctx.enqueue(() => {
+        this.ctx.enqueueWrite(() => {
           const before = this.ctx.state.names.length;
           this.ctx.state.names = this.ctx.state.names.filter((n) => !same(n.name, name));
           if (this.ctx.state.names.length === before) throw new ItemNotFound(`Name ${name} not found`);
@@ -505,11 +548,19 @@ export class FakeRange extends Proxy {
     return this.get("formulas");
   }
   set formulas(grid: (Cell | null)[][]) {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       const { sheet: name, box } = this.resolve();
       const s = this.ctx.findSheet(name);
       if (grid.length !== box.rows || grid.some((r) => r.length !== box.cols)) throw new InvalidArgument("dimension mismatch");
       if (s.protected) throw new InvalidArgument("sheet protected");
+      // Excel refuses the whole command when one cell is over its limits.
+      for (const row of grid)
+        for (const v of row) {
+          if (typeof v !== "string") continue;
+          if (v.startsWith("=") ? v.length > EXCEL.formula : v.replace(/^'/, "").length > EXCEL.cellText) {
+            throw new InvalidArgument("The text or formula is too long");
+          }
+        }
       for (const [r, c, k] of keys(box)) {
         const v = grid[r][c];
         if (v === null) continue; // Office.js ignores null: the cell keeps what it had
@@ -523,7 +574,7 @@ export class FakeRange extends Proxy {
     return this.get("numberFormat");
   }
   set numberFormat(grid: (string | null)[][]) {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       const { sheet: name, box } = this.resolve();
       const s = this.ctx.findSheet(name);
       if (grid.length !== box.rows || grid.some((r) => r.length !== box.cols)) throw new InvalidArgument("dimension mismatch");
@@ -532,7 +583,7 @@ export class FakeRange extends Proxy {
     });
   }
   writeFormat(path: string, v: unknown): void {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       const { sheet: name, box } = this.resolve();
       const s = this.ctx.findSheet(name);
       for (const [, , k] of keys(box)) (s.formats[k] ??= {})[path] = v;
@@ -540,7 +591,7 @@ export class FakeRange extends Proxy {
     });
   }
   writeColumnWidth(v: number): void {
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueWrite(() => {
       const { sheet: name, box } = this.resolve();
       const s = this.ctx.findSheet(name);
       for (let c = box.col; c < box.col + box.cols; c++) s.columnWidths[c] = v;
@@ -620,6 +671,10 @@ export class FakeRange extends Proxy {
 /** The fake Excel: a workbook, the sync counter, and the write log; `run` has Excel.run's shape. */
 export class FakeExcel {
   syncs = 0;
+  /** Workbook-changing commands run so far (across batches). */
+  writeCommands = 0;
+  /** Make the n-th workbook-changing command (1-based, counted across batches) fail. */
+  failAtWrite?: number;
   writes: WriteRecord[] = [];
   reads: Array<{ sheet: string; box: A1Box; props: string[] }> = [];
   constructor(public state: FakeWorkbook) {}

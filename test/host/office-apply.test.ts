@@ -78,7 +78,7 @@ describe("OfficeHost.apply", () => {
     expect(model.cells["6,2"]).toBe("='Budget 2025'!C5*SI1_unit");
     expect(model.cells["18,0"]).toBe("'=not a formula"); // escaped label kept as text
     expect(model.numberFormats["6,2"]).toBe("#,##0;-#,##0");
-    expect(model.numberFormats["2,1"]).toBe("0.0%");
+    expect(model.numberFormats["3,1"]).toBe("0.0%");
     expect(model.freeze).toEqual({ rows: 6, cols: 2 });
     expect(model.columnWidths).toEqual({ 0: 160, 1: 120 });
     expect(model.formats["5,0"]).toMatchObject({ "fill.color": LOOKS.header.fill, "font.color": LOOKS.header.fontColor, "font.bold": true });
@@ -87,7 +87,7 @@ describe("OfficeHost.apply", () => {
     ]);
     const settings = excel.state.sheets.find((s) => s.name === "SOCINV_SI1")!;
     expect(settings.visibility).toBe("Hidden");
-    expect(excel.state.names).toContainEqual({ name: "SI1_rate", refersTo: "='Modell SI1'!$B$3", comment: "Diskonteringsränta / discount rate" });
+    expect(excel.state.names).toContainEqual({ name: "SI1_rate", refersTo: "='Modell SI1'!$B$4", comment: "Diskonteringsränta / discount rate" });
   });
 
   test("names are added after their sheets exist and before any formula that uses them is entered", async () => {
@@ -97,7 +97,9 @@ describe("OfficeHost.apply", () => {
     const lastSheetAdded = ops.lastIndexOf("addSheet");
     const firstName = ops.indexOf("addName");
     const lastName = ops.lastIndexOf("addName");
-    const firstFormulas = ops.indexOf("formulas");
+    // The settings sheet's record and each sheet's ownership marker come first, by design; the model's
+    // own cells (which use the names) after the names.
+    const firstFormulas = excel.writes.findIndex((w) => w.op === "formulas" && w.sheet === "Modell SI1" && w.box!.row !== 2);
     expect(lastSheetAdded).toBeGreaterThanOrEqual(0);
     expect(firstName).toBeGreaterThan(lastSheetAdded);
     expect(firstFormulas).toBeGreaterThan(lastName);
@@ -124,6 +126,9 @@ describe("OfficeHost.apply", () => {
     const blocks = plan.sheets.flatMap((s) =>
       s.blocks.map((b) => ({ sheet: s.name, row: b.row, col: b.col, rows: b.cells.length, cols: Math.max(...b.cells.map((r) => r.length)) })),
     );
+    // Besides the plan, the host writes one cell of its own: the ownership marker in A3 of the model sheet.
+    blocks.push({ sheet: "Modell SI1", row: 2, col: 0, rows: 1, cols: 1 });
+    planned.set("Modell SI1!2,0", "'SOCINV-MODEL SI1");
     const inside = (sheetName: string, r: number, c: number) =>
       blocks.some((b) => b.sheet === sheetName && r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
     const planSheets = new Set(plan.sheets.map((s) => s.name));
@@ -232,7 +237,9 @@ describe("rebuild in place and remove", () => {
     const model = excel.state.sheets.find((s) => s.name === "Modell SI1")!;
     expect(model.cells["45,0"]).toBe("Rad 40");
     expect(excel.state.names.filter((n) => n.name.startsWith("SI1_")).length).toBe(2);
-    expect(excel.writes.filter((w) => w.op === "deleteSheet").map((w) => w.sheet)).toEqual(["Modell SI1", "SOCINV_SI1"]);
+    // The old sheet is kept as a backup until the new one is complete, then deleted; the settings sheet is reused.
+    expect(excel.writes.filter((w) => w.op === "renameSheet").map((w) => [w.sheet, w.detail])).toEqual([["Modell SI1", "SOCINV_SI1_old1"]]);
+    expect(excel.writes.filter((w) => w.op === "deleteSheet").map((w) => w.sheet)).toEqual(["SOCINV_SI1_old1"]);
   });
 
   test("rebuild to a different sheet name drops the old sheet", async () => {
@@ -262,7 +269,7 @@ describe("rebuild in place and remove", () => {
     expect(res.sheets).toEqual(["Modell SI1", "SOCINV_SI1"]);
     expect(res.names.sort()).toEqual(["SI1_rate", "SI1_unit"]);
     const after = excel.snapshot();
-    expect(after.sheets.map((s) => s.name)).toEqual(["Budget 2025", "Anteckningar", "Modell SI2", "SOCINV_SI2"]);
+    expect(after.sheets.map((s) => s.name)).toEqual(["Budget 2025", "Anteckningar", "SOCINV_SI2", "Modell SI2"]);
     expect(othersOf(after, "SI1", ["Modell SI1"])).toEqual(before);
     expect(after.names.map((n) => n.name)).toContain("SI10_rate");
   });

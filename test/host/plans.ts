@@ -24,7 +24,7 @@ export function samplePlan(modelKey: string, rows: number, opts: { sheet?: strin
         name: sheetName,
         blocks: [
           { row: 0, col: 0, cells: [["Social investering / Social investment"]], style: "title" },
-          { row: 2, col: 0, cells: [["Ränta", 0.035], ["Enhet", 1000000]], numberFormat: [["@", "0.0%"], ["@", "#,##0"]], style: "input" },
+          { row: 3, col: 0, cells: [["Ränta", 0.035], ["Enhet", 1000000]], numberFormat: [["@", "0.0%"], ["@", "#,##0"]], style: "input" },
           { row: 5, col: 0, cells: [header], style: "header" },
           { row: 6, col: 0, cells: flows, numberFormat: "#,##0;-#,##0", style: "calc" },
           {
@@ -41,11 +41,11 @@ export function samplePlan(modelKey: string, rows: number, opts: { sheet?: strin
         freeze: { rows: 6, cols: 2 },
         tabColor: "#1F4E79",
       },
-      settingsSheetPlan(modelKey, [sheetName], settings),
+      settingsSheetPlan(modelKey, [sheetName], [`${modelKey}_rate`, `${modelKey}_unit`], settings),
     ],
     names: [
-      { name: `${modelKey}_rate`, refersTo: `=${q}!$B$3`, comment: "Diskonteringsränta / discount rate" },
-      { name: `${modelKey}_unit`, refersTo: `=${q}!$B$4` },
+      { name: `${modelKey}_rate`, refersTo: `=${q}!$B$4`, comment: "Diskonteringsränta / discount rate" },
+      { name: `${modelKey}_unit`, refersTo: `=${q}!$B$5` },
     ],
     charts: [
       {

@@ -100,10 +100,10 @@ describe("PlaygroundHost applies plans by the same rules as Excel", () => {
     net.forEach((x, i) => expect(book.value("Modell SI1", 8, 1 + i)).toBeCloseTo(x, 4));
     const npv = -655000 / 1.035 - 745000 / 1.035 ** 2 - 755000 / 1.035 ** 3 - 775000 / 1.035 ** 4;
     expect(book.value("Modell SI1", 10, 1)).toBeCloseTo(npv, 4);
-    expect(book.format("Modell SI1", 2, 1)).toBe("0.0%");
+    expect(book.format("Modell SI1", 3, 1)).toBe("0.0%");
     expect(book.style("Modell SI1", 10, 1)?.role).toBe("output");
     const models = await host.models();
-    expect(models).toEqual([{ modelKey: "SI1", sheets: ["Modell SI1"], settingsJson: JSON.stringify({ title: "test", rows: [elevhalsa, placeringar] }) }]);
+    expect(models).toEqual([{ modelKey: "SI1", sheets: ["Modell SI1"], settingsJson: JSON.stringify({ title: "test", rows: [elevhalsa, placeringar] }), complete: true }]);
     expect(await host.names()).toEqual(["SI1_Rate", "SI1_Unit"]);
   });
 
@@ -112,7 +112,7 @@ describe("PlaygroundHost applies plans by the same rules as Excel", () => {
     await host.apply(fixturePlan({ costRow: elevhalsa, gainRow: placeringar }));
     book.setInput(BUDGET_SHEET, placeringar, 1, 106.3); // +10 mnkr avoided in 2024
     expect(book.value("Modell SI1", 8, 1)).toBeCloseTo(-5.47e6 + 5.315e6, 4);
-    book.setInput("Modell SI1", 2, 1, 0);
+    book.setInput("Modell SI1", 3, 1, 0);
     const undiscounted = -5.47e6 + 5.315e6 + (-745000 - 755000 - 775000);
     expect(book.value("Modell SI1", 10, 1)).toBeCloseTo(undiscounted, 4);
   });
@@ -155,7 +155,7 @@ describe("PlaygroundHost applies plans by the same rules as Excel", () => {
     const before = everything(book);
     await host.apply(fixturePlan({ costRow: elevhalsa, gainRow: placeringar }));
     const removed = await host.remove("SI1");
-    expect(removed).toEqual({ sheets: ["Modell SI1", "SOCINV_SI1"], names: ["SI1_Rate", "SI1_Unit"], charts: 1, syncs: 2 });
+    expect(removed).toEqual({ sheets: ["Modell SI1", "SOCINV_SI1"], names: ["SI1_Rate", "SI1_Unit"], charts: 1, syncs: 2, kept: [] });
     expect(everything(book)).toBe(before);
     await expectHostError(host.remove("SI1"), "notFound", /not found/);
   });
@@ -221,8 +221,9 @@ describe("PlaygroundHost applies plans by the same rules as Excel", () => {
       fc.asyncProperty(fc.array(block, { maxLength: 4 }), fc.constantFrom("SI1", "SI2", "M7"), async (blocks, key) => {
         const { book, host } = setup();
         const before = everything(book);
-        // Keep only blocks that do not overlap earlier ones (overlaps are refused, tested above).
-        const taken = new Set<string>();
+        // Keep only blocks that do not overlap earlier ones (overlaps are refused, tested above), nor the
+        // ownership marker's cell A3, which the host writes itself.
+        const taken = new Set<string>(["2,0"]);
         const free = blocks.filter((b) => {
           const cells = b.cells.flatMap((r, i) => r.map((v, j) => (v === null ? null : `${b.row + i},${b.col + j}`))).filter((x): x is string => x !== null);
           if (cells.some((c) => taken.has(c))) return false;

@@ -24,7 +24,7 @@ export function fixturePlan(opts: { key?: string; sheet?: string; costRow: numbe
         columnWidths: [{ col: 0, width: 200 }],
         blocks: [
           { row: 0, col: 0, cells: [["Social investering (test)"]], style: "title" },
-          { row: 2, col: 0, cells: [["Diskonteringsränta", 0.035], ["Enhet (kr per mnkr)", 1000000]], numberFormat: [["General", "0.0%"], ["General", "#,##0"]], style: "input" },
+          { row: 3, col: 0, cells: [["Diskonteringsränta", 0.035], ["Enhet (kr per mnkr)", 1000000]], numberFormat: [["General", "0.0%"], ["General", "#,##0"]], style: "input" },
           { row: 5, col: 0, cells: [["'=Flöden (kr)", 2024, 2025, 2026, 2027]], style: "header" },
           {
             row: 6,
@@ -41,11 +41,11 @@ export function fixturePlan(opts: { key?: string; sheet?: string; costRow: numbe
           { row: 10 + (opts.rowsOfFlows ?? 0), col: 0, cells: [["Nuvärde", `=NPV(${key}_Rate,B9:E9)`]], numberFormat: "#,##0", style: "output" },
         ],
       },
-      settingsSheetPlan(key, [sheet], JSON.stringify({ title: "test", rows: [opts.costRow, opts.gainRow] })),
+      settingsSheetPlan(key, [sheet], [`${key}_Rate`, `${key}_Unit`], JSON.stringify({ title: "test", rows: [opts.costRow, opts.gainRow] })),
     ],
     names: [
-      { name: `${key}_Rate`, refersTo: `=${q}!$B$3` },
-      { name: `${key}_Unit`, refersTo: `=${q}!$B$4` },
+      { name: `${key}_Rate`, refersTo: `=${q}!$B$4` },
+      { name: `${key}_Unit`, refersTo: `=${q}!$B$5` },
     ],
     charts: [
       {

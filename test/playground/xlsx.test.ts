@@ -34,8 +34,9 @@ describe("download as .xlsx", () => {
     await wb.xlsx.load(bytes as any);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       [BUDGET_SHEET, "visible"],
-      ["Modell SI1", "visible"],
+      // The settings sheet (the model's record) is written first, so that a write stopped half-way is found.
       ["SOCINV_SI1", "hidden"],
+      ["Modell SI1", "visible"],
     ]);
     const model = wb.getWorksheet("Modell SI1")!;
     const npvCell = model.getCell("B11");
@@ -46,11 +47,11 @@ describe("download as .xlsx", () => {
     expect(model.getCell("B7").formula).toBe("-'Driftbudget'!B9*0.1*SI1_Unit");
     expect(model.getCell("A6").value).toBe("=Flöden (kr)"); // text, not a formula
     expect(model.getCell("A6").type).toBe(ExcelJS.ValueType.String);
-    expect(model.getCell("B3").numFmt).toBe("0.0%");
+    expect(model.getCell("B4").numFmt).toBe("0.0%");
     expect(model.getCell("B11").font?.bold).toBe(true);
-    expect(wb.definedNames.getRanges("SI1_Rate").ranges).toEqual(["'Modell SI1'!$B$3"]);
+    expect(wb.definedNames.getRanges("SI1_Rate").ranges).toEqual(["'Modell SI1'!$B$4"]);
     const settings = wb.getWorksheet("SOCINV_SI1")!;
-    expect(settings.getCell("A1").value).toBe("SOCINV-MODEL v1");
+    expect(settings.getCell("A1").value).toBe("SOCINV-MODEL v2");
     const budget = wb.getWorksheet(BUDGET_SHEET)!;
     expect(budget.getCell("B10").formula).toBe("SUM(B6:B9)");
     expect(budget.getCell("B6").value).toBe(412.6);

@@ -183,6 +183,37 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   });
 
+  test("an interrupted write: the pane says so, lists the half-written model, and Repair completes it", async () => {
+    const page = await openPane("?lang=sv");
+    await page.click(tid("use-selection"));
+    await page.waitForSelector(tid("data-years"));
+    const cost = await indexOfSheetRow(page, FRITIDSGARDAR);
+    const gain = await indexOfSheetRow(page, PLACERINGAR);
+    await page.selectOption(tid(`role-${cost}`), "cost");
+    await page.fill(tid(`share-${cost}`), "10");
+    await page.selectOption(tid(`role-${gain}`), "gain");
+    await page.fill(tid(`share-${gain}`), "5");
+    // Excel fails the 30th command of the write (as when the connection drops half-way).
+    await page.evaluate(() => {
+      const ex = (window as any).__excel;
+      ex.writeCommands = 0;
+      ex.failAtWrite = 30;
+    });
+    await page.click(tid("build"));
+    await page.waitForSelector(tid("half-written-SI1"));
+    expect(await page.textContent(tid("error"))).toMatch(/avbröts.*halvfärdig/);
+    expect(await page.textContent(tid("half-written-SI1"))).toMatch(/Halvfärdig/);
+    await page.screenshot({ path: path.join(SHOTS, "half-written-sv.png"), fullPage: true });
+    await page.evaluate(() => ((window as any).__excel.failAtWrite = undefined));
+    expect(await page.textContent(tid("rebuild-model-SI1"))).toBe("Reparera");
+    await page.click(tid("rebuild-model-SI1"));
+    await page.waitForFunction(() => !document.querySelector('[data-testid="half-written-SI1"]'));
+    const sheets = await page.evaluate(() => (window as any).__excel.state.sheets.map((s: { name: string }) => s.name));
+    expect(sheets.filter((n: string) => n.startsWith("SOCINV_"))).toEqual(["SOCINV_SI1"]);
+    expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
+    await page.close();
+  });
+
   test("English, keyboard only: Tab to the button, Enter reads the selection; the toggle switches language", async () => {
     const page = await openPane("?lang=en");
     expect(await page.textContent(tid("use-selection"))).toBe("Use selection");

@@ -98,6 +98,11 @@ export function ModelsStep(p: ModelsStepProps): React.JSX.Element {
                 </Text>
                 <Text size={200}>{t(lang, "modelSheets", { sheets: m.stored.sheets.join(", ") })}</Text>
                 {!m.settings && <Text size={200}>{t(lang, "unreadableSettings")}</Text>}
+                {!m.stored.complete && (
+                  <Text size={200} role="alert" data-testid={`half-written-${key}`}>
+                    {t(lang, "halfWritten")}
+                  </Text>
+                )}
                 <div className={s.buttons}>
                   {m.settings && (
                     <>
@@ -105,7 +110,7 @@ export function ModelsStep(p: ModelsStepProps): React.JSX.Element {
                         {t(lang, "open")}
                       </Button>
                       <Button data-testid={`rebuild-model-${key}`} disabled={p.busy} onClick={() => p.onRebuild(m.settings!)}>
-                        {t(lang, "rebuild")}
+                        {t(lang, m.stored.complete ? "rebuild" : "repair")}
                       </Button>
                       <Button
                         data-testid={`convert-model-${key}`}
