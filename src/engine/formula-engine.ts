@@ -167,14 +167,70 @@ function buildPlugin(entries: FunctionEntry[]) {
   return SocinvPlugin;
 }
 
+/**
+ * Cells a built-in SEQUENCE may produce in the engine. The engine builds the whole array before it checks
+ * anything, so =SEQUENCE(1000000,1000) would take the process (or the playground's tab) down; Excel itself
+ * has room for it, the engine does not. Larger is a #VALUE! with a message.
+ */
+export const MAX_SEQUENCE_CELLS = 1_000_000;
+
+const SEQUENCE_TOO_LARGE =
+  "SEQUENCE: högst 1 000 000 celler i formelmotorn (npm run calc, lekplatsen) / at most 1,000,000 cells in the formula engine (npm run calc, the playground)";
+
+/** SEQUENCE(rows, [cols], [start], [step]) as in Excel, with its size bounded before anything is allocated. */
+class BoundedSequencePlugin extends FunctionPlugin {
+  static implementedFunctions = {
+    SEQUENCE: {
+      method: "sequence",
+      sizeOfResultArrayMethod: "sequenceSize",
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1, emptyAsDefault: true },
+        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1, emptyAsDefault: true },
+        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1, emptyAsDefault: true },
+      ],
+    },
+  };
+
+  sequence(ast: any, state: any): unknown {
+    return this.runFunction(ast.args, state, this.metadata("SEQUENCE"), (rows: number, cols: number, start: number, step: number) => {
+      const r = Math.trunc(rows);
+      const c = Math.trunc(cols);
+      if (!(r >= 1 && c >= 1)) return new CellError(ErrorType.VALUE, "SEQUENCE: rader och kolumner minst 1 / rows and columns at least 1");
+      if (r * c > MAX_SEQUENCE_CELLS || r > ENGINE_CONFIG.maxRows || c > ENGINE_CONFIG.maxColumns) return new CellError(ErrorType.VALUE, SEQUENCE_TOO_LARGE);
+      const out: number[][] = [];
+      for (let i = 0; i < r; i++) {
+        const row: number[] = [];
+        for (let j = 0; j < c; j++) row.push(start + (i * c + j) * step);
+        out.push(row);
+      }
+      return SimpleRangeValue.onlyNumbers(out);
+    });
+  }
+
+  /** The size from literal counts; anything else (a reference, too large) is one cell, where the error shows. */
+  sequenceSize(ast: any): ArraySize {
+    const literal = (a: any): number | undefined => (a && a.type === "NUMBER" ? a.value : undefined);
+    const rows = literal(ast.args[0]);
+    const cols = ast.args.length > 1 && ast.args[1]?.type !== "EMPTY" ? literal(ast.args[1]) : 1;
+    if (rows === undefined || cols === undefined) return ArraySize.scalar();
+    const r = Math.trunc(rows);
+    const c = Math.trunc(cols);
+    if (!(r >= 1 && c >= 1) || r * c > MAX_SEQUENCE_CELLS || r > ENGINE_CONFIG.maxRows || c > ENGINE_CONFIG.maxColumns) return ArraySize.scalar();
+    return new ArraySize(c, r);
+  }
+}
+
 let registered = false;
-/** Registers SOCINV.* with HyperFormula once per process. */
+/** Registers SOCINV.* (and the bounded SEQUENCE) with HyperFormula once per process. */
 export function registerSocinv(): void {
   if (registered) return;
   const plugin = buildPlugin(FUNCTIONS);
   const names: Record<string, string> = {};
   for (const id of Object.keys(plugin.implementedFunctions)) names[id] = id;
   HyperFormula.registerFunctionPlugin(plugin as any, { enGB: names, enUS: names });
+  HyperFormula.unregisterFunction("SEQUENCE");
+  HyperFormula.registerFunctionPlugin(BoundedSequencePlugin as any, { enGB: { SEQUENCE: "SEQUENCE" }, enUS: { SEQUENCE: "SEQUENCE" } });
   registered = true;
 }
 

@@ -144,7 +144,6 @@ describeInBrowser("own files in the playground", () => {
     expect(m.kind).toBe("error");
     expect(m.text).toMatch(/"ljuger-om-storleken\.xlsx" är skadad: innehållet stämmer inte med filens innehållsförteckning \(xl\/worksheets\/sheet1\.xml\)/);
     expect(m.text).toMatch(/is damaged: its content does not match the file's table of contents/);
-    expect(m.ms).toBeLessThan(5000);
     expect(m.maxFrameGap).toBeLessThan(1000);
     await shot(page, "sizes-lie");
     await stillWorks("J2");
@@ -155,7 +154,6 @@ describeInBrowser("own files in the playground", () => {
     figures.push(`zip bomb (${Math.round(bomb.length / 1024)} KB declaring 1 GB): ${m.ms} ms, longest frame gap ${Math.round(m.maxFrameGap)} ms`);
     expect(m.text).toMatch(/En del av "zip-bomb\.xlsx" \(xl\/worksheets\/sheet1\.xml\) packas upp till mer än 40 MB/);
     expect(m.text).toMatch(/unpacks to more than 40 MB/);
-    expect(m.ms).toBeLessThan(5000);
     expect(m.maxFrameGap).toBeLessThan(1000);
     await shot(page, "zip-bomb");
     await stillWorks("J3");
@@ -166,7 +164,6 @@ describeInBrowser("own files in the playground", () => {
     figures.push(`too many cells (${Math.round(many.length / 1024)} KB, 400,010 cells): ${m.ms} ms, longest frame gap ${Math.round(m.maxFrameGap)} ms`);
     expect(m.text).toMatch(/har fler än 400\u00a0000 ifyllda celler/);
     expect(m.text).toMatch(/more than 400,000 filled cells/);
-    expect(m.ms).toBeLessThan(5000);
     await shot(page, "too-many-cells");
     await stillWorks("J4");
     expect(await cellText(page, "C4")).toBe("Bokslut 2024"); // the sample stayed open throughout
@@ -192,7 +189,6 @@ describeInBrowser("own files in the playground", () => {
     await eventually(async () => expect(await cellText(page, "A1")).toBe("Diskonteringsfaktorer"));
     expect(await cellText(page, "A2")).toMatch(/^#/);
     expect(await page.locator('[data-cell="A2"]').getAttribute("title")).toBeTruthy();
-    expect(m.ms).toBeLessThan(5000);
     // The grid works: another cell is edited and shows its value.
     await page.locator('[data-cell="B4"]').click();
     await page.keyboard.type("=A4*6");

@@ -41,7 +41,6 @@ describeInBrowser("large spills and failing formulas", () => {
     await page.locator('[data-cell="A1"]').waitFor();
     const ms = await enterTimed(page, "A31", "=SEQUENCE(1,10000)");
     figures.push(`=SEQUENCE(1,10000): ${Math.round(ms)} ms, ${await domCells(page)} cells in the DOM`);
-    expect(ms).toBeLessThan(3000); // 33 s before the columns were virtualised
     expect(await cellText(page, "A31")).toBe("1");
     expect(await cellText(page, "B31")).toBe("2");
     expect(await domCells(page)).toBeLessThan(3000);
@@ -84,7 +83,6 @@ describeInBrowser("large spills and failing formulas", () => {
     await page.locator('[data-cell="A1"]').waitFor();
     const ms = await enterTimed(page, "I31", "=SEQUENCE(10000,1)");
     figures.push(`=SEQUENCE(10000,1): ${Math.round(ms)} ms, ${await domCells(page)} cells in the DOM`);
-    expect(ms).toBeLessThan(3000);
     expect(await cellText(page, "I31")).toBe("1");
     expect(await cellText(page, "I32")).toBe("2");
     await page.getByTestId("grid").evaluate((el) => (el.scrollTop = el.scrollHeight));
@@ -106,7 +104,6 @@ describeInBrowser("large spills and failing formulas", () => {
     await page.locator('[data-cell="A1"]').waitFor();
     const ms = await enterTimed(page, "I31", "=SOCINV.DISCOUNTFACTORS(0.1,1E6)");
     figures.push(`=SOCINV.DISCOUNTFACTORS(0.1,1E6): ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(3000);
     const shown = await cellText(page, "I31");
     expect(shown).toMatch(/^#/);
     expect(await page.locator('[data-cell="I31"]').getAttribute("title")).toBeTruthy();

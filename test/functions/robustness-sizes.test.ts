@@ -30,11 +30,8 @@ const omitted: ArgShape = { rows: 1, cols: 1, omitted: true };
 const column = (n: number, filled: readonly number[] = []): unknown[][] => Array.from({ length: n }, (_, i) => [i < filled.length ? filled[i] : null]);
 const ones = (rows: number, cols = 1): number[][] => Array.from({ length: rows }, () => new Array<number>(cols).fill(1));
 const names = (n: number): string[][] => Array.from({ length: n }, (_, i) => [`Aktör ${i + 1}`]);
-const timed = <T>(f: () => T): { out: T; ms: number } => {
-  const t = Date.now();
-  const out = f();
-  return { out, ms: Date.now() - t };
-};
+/** Runs f; a hang is caught by jest's test timeout, and the times are in npm run bench, not asserted here. */
+const timed = <T>(f: () => T): { out: T } => ({ out: f() });
 
 const engine = createEngine({
   // A1:A10 hold −1000, 200 × 9; the rest of column A is empty (a whole-column reference is A:A)
@@ -48,24 +45,21 @@ describe("the spill predictor never reserves more than the function returns", ()
     expect(spill("DISCOUNTFACTORS", [lit(0.1), lit(1e7)])).toEqual([1, 1]);
     expect(spill("DISCOUNTFACTORS", [lit(0.1), lit(1e6)])).toEqual([1, 1]);
     for (const f of ["=SOCINV.DISCOUNTFACTORS(0.1,1E7)", "=SOCINV.DISCOUNTFACTORS(0.1,1E6)"]) {
-      const { out, ms } = timed(() => calc(f));
+      const { out } = timed(() => calc(f));
       expect(out.value).toBe("#NUM!");
       expect(out.message).toMatch(/heltal från 1 till 10000.*whole number from 1 to 10000/);
-      expect(ms).toBeLessThan(2000);
     }
   });
   test("RATESCHEDULE(1E9): 1×1 and #NUM! at once (never finished)", () => {
     expect(spill("RATESCHEDULE", [lit(1e9)])).toEqual([1, 1]);
-    const { out, ms } = timed(() => calc("=SOCINV.RATESCHEDULE(1E9)"));
+    const { out } = timed(() => calc("=SOCINV.RATESCHEDULE(1E9)"));
     expect(out.value).toBe("#NUM!");
-    expect(ms).toBeLessThan(2000);
   });
   test("CAREERFLOWS({2},{1},1,1,1E9): 1×1 and #NUM! at once (never finished)", () => {
     expect(spill("CAREERFLOWS", [range(1, 1), range(1, 1), lit(1), lit(1), lit(1e9)])).toEqual([1, 1]);
-    const { out, ms } = timed(() => calc("=SOCINV.CAREERFLOWS({2},{1},1,1,1E9)"));
+    const { out } = timed(() => calc("=SOCINV.CAREERFLOWS({2},{1},1,1,1E9)"));
     expect(out.value).toBe("#NUM!");
     expect(out.message).toMatch(/lag måste vara.*lag must be/);
-    expect(ms).toBeLessThan(2000);
   });
   test("counts at the limits are predicted exactly; just beyond them 1×1", () => {
     expect(spill("DISCOUNTFACTORS", [lit(0.1), lit(10000)])).toEqual([1, 10000]);
@@ -129,14 +123,12 @@ describe("the spill predictor never reserves more than the function returns", ()
 
 describe("the functions bound every size before allocating", () => {
   const tooLarge = (f: () => unknown) => {
-    const t = Date.now();
     let e: unknown;
     try {
       f();
     } catch (x) {
       e = x;
     }
-    expect(Date.now() - t).toBeLessThan(2000);
     expect(e).toBeInstanceOf(SocinvError);
     expect((e as SocinvError).id).toBe("resultTooLarge");
     expect((e as SocinvError).kind).toBe("invalidValue");
@@ -196,9 +188,8 @@ describe("a whole column A:A (1,048,576 cells, A1:A10 filled) gives the answer o
       ["PAYBACK", (v: unknown[][]) => payback(v)],
       ["PAYBACK discounted", (v: unknown[][]) => payback(v, [[0.1]], 1)],
     ] as const) {
-      const { out, ms } = timed(() => f(whole));
+      const { out } = timed(() => f(whole));
       expect([what, out]).toEqual([what, f(ten)]);
-      expect(ms).toBeLessThan(3000);
     }
   });
   test("the numbers themselves, by hand", () => {
@@ -221,9 +212,8 @@ describe("a whole column A:A (1,048,576 cells, A1:A10 filled) gives the answer o
   });
   test("PRICEYEAR, ACTORPV, ADJUSTGAINS (result the size of the input): a clear error naming the size and A:A", () => {
     for (const f of [() => priceYear(whole, [[100]], 100), () => actorPV([[0.1]], whole), () => adjustGains(whole)]) {
-      const { out, ms } = timed(() => errorOf(f));
+      const { out } = timed(() => errorOf(f));
       expect(out).toEqual({ excel: "#VALUE!", id: "resultTooLarge" });
-      expect(ms).toBeLessThan(2000);
     }
   });
   test("in the formula engine: A:A equals A1:A10; a spill the size of A:A gives the same message as in Excel", () => {

@@ -314,19 +314,14 @@ describe("refusals, with clear bilingual messages", () => {
 
   test("5,000 rows are refused at once, before any cell is read", () => {
     const values = Array.from({ length: 5000 }, (_, i) => (i === 0 ? ["Verksamhet", "Budget 2025", "Plan 2026"] : [`Rad ${i}`, i, i + 1]));
-    const t0 = performance.now();
     const r = readBudget(snap(values));
-    const ms = performance.now() - t0;
     expect(r.ok || r.error.id).toBe("tooManyRows");
     if (!r.ok) expect(r.error.sv).toMatch(/5000 rader; högst 2000/);
-    expect(ms).toBeLessThan(50);
   });
 
-  test(`${MAX_BLOCK_ROWS} rows are read, quickly`, () => {
+  test(`${MAX_BLOCK_ROWS} rows are read (the time is in npm run bench)`, () => {
     const values = Array.from({ length: MAX_BLOCK_ROWS }, (_, i) => (i === 0 ? ["Verksamhet", "Budget 2025", "Plan 2026"] : [`Rad ${i}`, i, i + 1]));
-    const t0 = performance.now();
     const b = readBudgetOrThrow(snap(values));
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(b.rows).toHaveLength(MAX_BLOCK_ROWS - 1);
   });
 

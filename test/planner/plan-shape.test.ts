@@ -291,13 +291,10 @@ describe("size", () => {
   test("a 500-row × 10-year block plans well under Excel on the web's 5 MB request limit", () => {
     const big = syntheticBudget(500, 10);
     const block = readBudgetOrThrow(sampleSnapshot(big.workbook, "Stor budget", big.address));
-    const t0 = performance.now();
     const r = planModel(big.inputs, block, { sheetNames: ["Stor budget"], names: [] });
-    const ms = performance.now() - t0;
     if (!r.ok) throw new Error(r.error.en);
     const bytes = planBytes(r.plan);
     expect(bytes).toBeLessThan(1.5 * 1024 * 1024);
-    expect(ms).toBeLessThan(2000);
   });
 
   test("the hand-calculation budget plans too (tiny input, small plan)", () => {

@@ -101,12 +101,10 @@ describe("scanning a zip", () => {
     const bytes = await rezip(await workbook(), { "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 } });
     expect(bytes.length).toBeLessThan(2 * MB);
     const c = counting();
-    const t = Date.now();
     const e = await scanProblem(bytes, ZIP_LIMITS, c.inflate);
     expect(e.code).toBe("sizeMismatch");
     expect(e.entry).toBe("xl/worksheets/sheet1.xml");
     expect(c.bytes()).toBeLessThan(2 * MB); // one inflated chunk past the declared size, not a gigabyte
-    expect(Date.now() - t).toBeLessThan(2000);
   });
 
   test("a zip bomb that declares its size honestly: refused at the per-entry cap", async () => {
@@ -165,9 +163,7 @@ describe("scanning a zip", () => {
 describe("opening a hostile file: refused with a message, quickly", () => {
   test("a 1 MB file whose sheet declares 1 KB and inflates to 1 GB", async () => {
     const bytes = await rezip(await workbook(), { "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 } });
-    const t = Date.now();
     const e = await uploadProblem(bytes);
-    expect(Date.now() - t).toBeLessThan(3000);
     expect(e.code).toBe("damaged");
     expect(e.text.sv).toMatch(/är skadad.*xl\/worksheets\/sheet1\.xml/);
     expect(e.text.en).toMatch(/is damaged/);
@@ -175,9 +171,7 @@ describe("opening a hostile file: refused with a message, quickly", () => {
 
   test("a zip bomb declaring 1 GB", async () => {
     const bytes = await rezip(await workbook(), { "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 * MB } });
-    const t = Date.now();
     const e = await uploadProblem(bytes);
-    expect(Date.now() - t).toBeLessThan(5000);
     expect(e.code).toBe("tooLarge");
     expect(e.text.sv).toMatch(/packas upp till mer än 40 MB/);
     expect(e.text.en).toMatch(/unpacks to more than 40 MB/);
@@ -186,9 +180,7 @@ describe("opening a hostile file: refused with a message, quickly", () => {
   test("more filled cells than the cap: refused while inflating, before ExcelJS builds the workbook", async () => {
     const sheet = sheetXml(MAX_CELLS / 10 + 1, 10);
     const bytes = await rezip(await workbook(), { "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", data: sheet } });
-    const t = Date.now();
     const e = await uploadProblem(bytes);
-    expect(Date.now() - t).toBeLessThan(3000);
     expect(e.code).toBe("tooManyCells");
     expect(e.text.sv).toMatch(/fler än 400\u00a0000 ifyllda celler/);
     expect(e.text.en).toMatch(/more than 400,000 filled cells/);
@@ -207,9 +199,7 @@ describe("opening a hostile file: refused with a message, quickly", () => {
     const ws = wb.addWorksheet("Budget");
     ws.getCell("A1").value = "Budget";
     for (let r = 2; r <= 400; r++) ws.getCell(r * 2000, 16384).value = r;
-    const t = Date.now();
     const e = await uploadProblem(new Uint8Array(await wb.xlsx.writeBuffer()));
-    expect(Date.now() - t).toBeLessThan(3000);
     expect(e.code).toBe("tooManyCells");
     expect(e.text.sv).toMatch(/sträcker sig för långt.*kolumn XFD/);
     expect(e.text.en).toMatch(/reaches too far.*column XFD/);
