@@ -4,7 +4,8 @@
  * float loop doing the same arithmetic (the float split rounds with Math.round and does NOT sum exactly:
  * it is the cost floor, not an alternative).
  */
-import { actorSummaryFn, split } from "../src/functions/distribution";
+import { actorSummaryFn } from "../src/functions/actors";
+import { split } from "../src/functions/allocation";
 import type { BenchCase } from "./harness";
 
 const ACTORS = 12;

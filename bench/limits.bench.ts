@@ -6,7 +6,7 @@
  *
  * Limits used (see docs/functions.md and docs/functions-distribution.md): a spilled result has at most
  * MAX_RESULT_CELLS cells; an actor flow table at most MAX_CELLS cells; a count of periods at most
- * MAX_PERIODS; ages 0…MAX_AGE, lag and ramp at most MAX_YEARS. A series without a documented maximum
+ * MAX_PERIODS; ages up to MAX_AGE (an age of 0 reads as not given: the desktop's empty cell), lag and ramp at most MAX_YEARS. A series without a documented maximum
  * (NPV, PRICEYEAR, PAYBACK, BREAKEVEN, BREAKEVENRATE values) is run at MAX_PERIODS values, the same as
  * DISCOUNTFACTORS and IRR. Each case is shaped to the heaviest work its limit allows.
  *
@@ -60,7 +60,11 @@ export const LIMIT_CASES: LimitCase[] = [
   { id: "BREAKEVENRATE", size: `${N} costs and benefits`, args: () => [rowOf(N, () => int(0, 1e5)), rowOf(N, () => int(0, 1e3)), rateRow, 1000] },
   // several sign changes: the scan must find and refine each root
   { id: "IRR", size: `${N} values, sign changes`, args: () => [rowOf(N, (t) => (t === 0 ? -1e6 : Math.round(2e4 * Math.sin(t / 7))))] },
-  { id: "ACTORSUMMARY", size: `1,000 actors × 1,000 years (${MAX_CELLS.toLocaleString("en")} cells)`, args: () => [rateRow.map((r) => r.slice(0, 1000)), labels(1000), flows1000()] },
+  {
+    id: "ACTORSUMMARY",
+    size: `1,000 actors × 1,000 years (${MAX_CELLS.toLocaleString("en")} cells)`,
+    args: () => [rateRow.map((r) => r.slice(0, 1000)), labels(1000), flows1000()],
+  },
   { id: "ACTORPV", size: "1,000 actors × 1,000 years", args: () => [[[0.035]], flows1000(), 0.5] },
   // equal shares: every remainder ties, the hardest case for the leftover units
   {
@@ -78,7 +82,11 @@ export const LIMIT_CASES: LimitCase[] = [
     size: `${MAX_RESULT_CELLS.toLocaleString("en")} actors × ${MAX_CELLS / MAX_RESULT_CELLS} years`,
     args: () => [[[1e12 + 99999]], [[0.035]], tableOf(MAX_RESULT_CELLS, MAX_CELLS / MAX_RESULT_CELLS, () => int(0, 1e6)), null, 0],
   },
-  { id: "ADJUSTGAINS", size: `100 actors × ${MAX_RESULT_CELLS / 100} years`, args: () => [tableOf(100, MAX_RESULT_CELLS / 100, () => int(-1e5, 1e6)), 0.2, 0.1, 0.05, 0.1, 0.2, 0.1] },
+  {
+    id: "ADJUSTGAINS",
+    size: `100 actors × ${MAX_RESULT_CELLS / 100} years`,
+    args: () => [tableOf(100, MAX_RESULT_CELLS / 100, () => int(-1e5, 1e6)), 0.2, 0.1, 0.05, 0.1, 0.2, 0.1],
+  },
   {
     id: "ADJUSTMENTS",
     size: "1,000 actors × 1,000 years",
@@ -90,13 +98,17 @@ export const LIMIT_CASES: LimitCase[] = [
     args: () => [[[0.035]], labels(1000), tableOf(1000, 1000, (i, t) => (t < 3 ? -int(1e5, 1e6) : 0)), tableOf(1000, 1000, () => int(0, 1e4)), 4, 0],
   },
   ...repaymentCases(),
-  { id: "CAREERPV", size: `1,000 actors × ${MAX_AGE} ages`, args: () => [[[0.035]], labels(1000), tableOf(1000, MAX_AGE, () => int(0, 3e5)), tableOf(1000, MAX_AGE, () => int(-1e4, 1e4)), 0, MAX_AGE, 0.5] },
+  {
+    id: "CAREERPV",
+    size: `1,000 actors × ${MAX_AGE - 1} ages`,
+    args: () => [[[0.035]], labels(1000), tableOf(1000, MAX_AGE, () => int(0, 3e5)), tableOf(1000, MAX_AGE, () => int(-1e4, 1e4)), 1, MAX_AGE, 0.5],
+  },
   {
     id: "CAREERFLOWS",
-    size: `${actorsFitting(1, 0, MAX_YEARS + MAX_AGE)} actors × (lag ${MAX_YEARS} + ${MAX_AGE} ages), ramp ${MAX_YEARS}`,
+    size: `${actorsFitting(1, 0, MAX_YEARS + MAX_AGE)} actors × (lag ${MAX_YEARS} + ${MAX_AGE - 1} ages), ramp ${MAX_YEARS}`,
     args: () => {
       const n = actorsFitting(1, 0, MAX_YEARS + MAX_AGE);
-      return [tableOf(n, MAX_AGE, () => int(0, 3e5)), tableOf(n, MAX_AGE, () => int(0, 1e4)), 1000, 0.5, MAX_YEARS, MAX_YEARS, 0, MAX_AGE];
+      return [tableOf(n, MAX_AGE, () => int(0, 3e5)), tableOf(n, MAX_AGE, () => int(0, 1e4)), 1000, 0.5, MAX_YEARS, MAX_YEARS, 1, MAX_AGE];
     },
   },
 ];
@@ -111,14 +123,22 @@ function repaymentCases(): LimitCase[] {
   const long = MAX_RESULT_CELLS / 6 < 16382 ? Math.floor(MAX_RESULT_CELLS / 6) - 2 : 16382;
   return [
     // a cap that binds every year: each year's repayment is shared by largest remainder among all actors
-    { id: "REPAYSAVINGS", size: `${a1} actors × ${years} years, cap binding`, args: () => [[[1e12]], labels(a1), savings(a1), [[1 / 3]], 1, 1e6 + 0.01, null, 0] },
+    {
+      id: "REPAYSAVINGS",
+      size: `${a1} actors × ${years} years, cap binding`,
+      args: () => [[[1e12]], labels(a1), savings(a1), [[1 / 3]], 1, 1e6 + 0.01, null, 0],
+    },
     { id: "REPAYSAVINGS", size: `1 actor × ${long} years`, args: () => [[[1e12]], labels(1), tableOf(1, long, () => int(0, 5e5)), [[0.5]], 1, null, null, 0] },
     {
       id: "REPAYCOMMITTED",
       size: `${a2} actors × ${years} years, shares, with savings`,
       args: () => [[[1e9 + 0.07]], labels(a2), tableOf(a2, years, () => 1 / (a2 * years)), savings(a2), true, 5e9],
     },
-    { id: "REPAYDUAL", size: `${a3} actors × ${years} years, cap binding`, args: () => [[[1e12]], rowOf(10, () => 1e6), labels(a3), savings(a3), [[0.5]], 1, 1e6, null, 0] },
+    {
+      id: "REPAYDUAL",
+      size: `${a3} actors × ${years} years, cap binding`,
+      args: () => [[[1e12]], rowOf(10, () => 1e6), labels(a3), savings(a3), [[0.5]], 1, 1e6, null, 0],
+    },
   ];
 }
 

@@ -59,7 +59,8 @@ export const benchmarks: BenchCase[] = fs.existsSync(CHROMIUM)
   ? [
       {
         name: "Playground: Build → model shown (sample driftbudget)",
-        detail: "click on Build in the task pane until the result is built and the model sheet is shown, measured in Chromium with performance.now(); 4 budget rows, 10 years, portable formulas",
+        detail:
+          "click on Build in the task pane until the result is built and the model sheet is shown, measured in Chromium with performance.now(); 4 budget rows, 10 years, portable formulas",
         rounds: 5,
         runAsync: buildOnce,
         teardown: async () => {

@@ -8,7 +8,9 @@ import { BenchCase, BenchResult, formatResult, runCaseAsync } from "./harness";
 
 async function main(): Promise<void> {
   const filter = process.argv.slice(2).find((a) => !a.startsWith("--"));
-  const files = readdirSync(__dirname).filter((f) => f.endsWith(".bench.ts")).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith(".bench.ts"))
+    .sort();
   const results = [];
   for (const f of files) {
     const mod = (await import(join(__dirname, f))) as {

@@ -509,7 +509,11 @@ export function Workbook({ book, language, onMessage }: Props) {
         }}
       >
         <div className="pg-canvas" style={{ width: ROW_HEADER_WIDTH + totalWidth, height: HEADER_HEIGHT + rowCount * ROW_HEIGHT }}>
-          <div className="pg-corner" style={{ width: ROW_HEADER_WIDTH, height: HEADER_HEIGHT, top: "var(--sy, 0px)", left: "var(--sx, 0px)" }} aria-hidden="true" />
+          <div
+            className="pg-corner"
+            style={{ width: ROW_HEADER_WIDTH, height: HEADER_HEIGHT, top: "var(--sy, 0px)", left: "var(--sx, 0px)" }}
+            aria-hidden="true"
+          />
           {Array.from({ length: lastCol - firstCol + 1 }, (_, i) => firstCol + i).map((c) => (
             <div
               key={`ch${c}`}

@@ -3,7 +3,7 @@
  * sample workbooks, opening a local .xlsx, downloading the result, and the page language.
  */
 import React, { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { PlaygroundHost } from "../src/host/playground";
+import { PlaygroundHost } from "./host";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { Workbook, engineFailureText } from "./Grid";
 import { displayLocale } from "./numfmt";
@@ -114,15 +114,22 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
       checkBeforeReading(file.name, file.size); // before a single byte is read
       const read = await readWorkbook(await file.arrayBuffer(), file.name);
       const { book, notes } = bookFromRead(read);
-      if (book.visibleSheets().length === 0) throw new UploadError("empty", { sv: `"${file.name}" har inga synliga blad.`, en: `"${file.name}" has no visible sheets.` });
+      if (book.visibleSheets().length === 0)
+        throw new UploadError("empty", { sv: `"${file.name}" har inga synliga blad.`, en: `"${file.name}" has no visible sheets.` });
       setLoaded((prev) => makeLoaded(book, file.name, prev.generation + 1, language));
       const opened = { sv: `${TEXT.loaded.sv} ${file.name}.`, en: `${TEXT.loaded.en} ${file.name}.` };
-      setMessage({ kind: "info", text: notes.length ? { sv: `${opened.sv} ${notes.map((n) => n.sv).join(" ")}`, en: `${opened.en} ${notes.map((n) => n.en).join(" ")}` } : opened });
+      setMessage({
+        kind: "info",
+        text: notes.length ? { sv: `${opened.sv} ${notes.map((n) => n.sv).join(" ")}`, en: `${opened.en} ${notes.map((n) => n.en).join(" ")}` } : opened,
+      });
     } catch (e) {
       const text =
         e instanceof UploadError
           ? e.text
-          : { sv: `Filen kunde inte öppnas: ${e instanceof Error ? e.message : String(e)}`, en: `The file could not be opened: ${e instanceof Error ? e.message : String(e)}` };
+          : {
+              sv: `Filen kunde inte öppnas: ${e instanceof Error ? e.message : String(e)}`,
+              en: `The file could not be opened: ${e instanceof Error ? e.message : String(e)}`,
+            };
       setMessage({ kind: "error", text });
     } finally {
       setBusy(false);
@@ -197,7 +204,12 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
         </div>
       </header>
       {message && (
-        <div className={`pg-message pg-${message.kind}`} role={message.kind === "error" ? "alert" : "status"} data-testid="page-message" data-kind={message.kind}>
+        <div
+          className={`pg-message pg-${message.kind}`}
+          role={message.kind === "error" ? "alert" : "status"}
+          data-testid="page-message"
+          data-kind={message.kind}
+        >
           <p lang={language}>{message.text[language]}</p>
           <p lang={other} className="pg-other-lang">
             {message.text[other]}

@@ -89,7 +89,10 @@ function splitSections(code: string): string[] {
 
 /** The section with quoted text and escapes removed, for spelling detection. */
 function bare(section: string): string {
-  return section.replace(/"[^"]*"?/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return section
+    .replace(/"[^"]*"?/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
 }
 
 const DATE_CODE = /^(yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s)/i;
@@ -238,7 +241,10 @@ export function formatGeneral(x: number, loc: DisplayLocale): string {
     s = `${mant}E${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
   } else {
     s = String(Number(x.toPrecision(10)));
-    if (/e/.test(s)) s = Number(x.toPrecision(10)).toFixed(10).replace(/\.?0+$/, "");
+    if (/e/.test(s))
+      s = Number(x.toPrecision(10))
+        .toFixed(10)
+        .replace(/\.?0+$/, "");
   }
   return s.replace(".", loc.decimal);
 }
@@ -320,7 +326,10 @@ function renderDate(sec: Section, serial: number): string {
       continue;
     }
     if (t.t !== "date") continue;
-    const prevIsHour = toks.slice(0, i).reverse().find((x) => x.t === "date") as { code: string } | undefined;
+    const prevIsHour = toks
+      .slice(0, i)
+      .reverse()
+      .find((x) => x.t === "date") as { code: string } | undefined;
     const nextIsSec = toks.slice(i + 1).find((x) => x.t === "date") as { code: string } | undefined;
     const minute = (t.code === "m" || t.code === "mm") && (prevIsHour?.code.startsWith("h") || nextIsSec?.code.startsWith("s"));
     switch (t.code) {

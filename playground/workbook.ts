@@ -6,7 +6,7 @@
  * The entered text is kept next to the engine so the formula bar and the downloaded .xlsx show formulas
  * exactly as written in Excel's English syntax; the engine gets them through `toEngineSyntax`.
  */
-import { AlwaysSparse, type HyperFormula } from "hyperformula";
+import { AlwaysSparse, type HyperFormula, type RawCellContent } from "hyperformula";
 import { createEngine, errorString, toEngineSyntax } from "../src/engine/formula-engine";
 import type { BlockStyle, ChartPlan } from "../src/planner/plan";
 import { Area, parseArea } from "./a1";
@@ -106,8 +106,10 @@ export const colOf = (k: number): number => k % COLS;
 export function sheetNameProblem(name: string): { sv: string; en: string } | null {
   if (name.trim() === "") return { sv: "Bladnamnet är tomt.", en: "The sheet name is empty." };
   if (name.length > 31) return { sv: `Bladnamnet "${name}" är längre än 31 tecken.`, en: `The sheet name "${name}" is longer than 31 characters.` };
-  if (/[:\\/?*[\]]/.test(name)) return { sv: `Bladnamnet "${name}" innehåller något av tecknen : \\ / ? * [ ].`, en: `The sheet name "${name}" contains one of : \\ / ? * [ ].` };
-  if (name.startsWith("'") || name.endsWith("'")) return { sv: `Bladnamnet "${name}" får inte börja eller sluta med apostrof.`, en: `The sheet name "${name}" must not start or end with an apostrophe.` };
+  if (/[:\\/?*[\]]/.test(name))
+    return { sv: `Bladnamnet "${name}" innehåller något av tecknen : \\ / ? * [ ].`, en: `The sheet name "${name}" contains one of : \\ / ? * [ ].` };
+  if (name.startsWith("'") || name.endsWith("'"))
+    return { sv: `Bladnamnet "${name}" får inte börja eller sluta med apostrof.`, en: `The sheet name "${name}" must not start or end with an apostrophe.` };
   if (name.toLowerCase() === "history") return { sv: `"History" är reserverat i Excel.`, en: `"History" is reserved in Excel.` };
   return null;
 }
@@ -299,9 +301,9 @@ export class PlaygroundWorkbook {
     const s = this.must(sheetName);
     const id = this.sheetId(sheetName);
     this.engineOperations++;
-    const engineRows: unknown[][] = [];
+    const engineRows: RawCellContent[][] = [];
     cells.forEach((r, i) => {
-      const er: unknown[] = [];
+      const er: RawCellContent[] = [];
       r.forEach((v, j) => {
         if (v === null) {
           const old = s.inputs.get(key(row + i, col + j));
@@ -314,7 +316,7 @@ export class PlaygroundWorkbook {
       engineRows.push(er);
     });
     if (engineRows.length && engineRows.some((r) => r.length)) {
-      this.engine.setCellContents({ sheet: id, row, col }, engineRows as any);
+      this.engine.setCellContents({ sheet: id, row, col }, engineRows);
     }
     this.changed();
   }
@@ -332,12 +334,12 @@ export class PlaygroundWorkbook {
     this.engineOperations++;
     const address = { sheet: this.sheetId(sheetName), row: r, col: c };
     try {
-      this.engine.setCellContents(address, [[input === null || input === "" ? null : (this.toEngine(input) as any)]]);
+      this.engine.setCellContents(address, [[input === null || input === "" ? null : this.toEngine(input)]]);
     } catch (e) {
       if (old === undefined) s.inputs.delete(k);
       else s.inputs.set(k, old);
       try {
-        this.engine.setCellContents(address, [[old === undefined ? null : (this.toEngine(old) as any)]]);
+        this.engine.setCellContents(address, [[old === undefined ? null : this.toEngine(old)]]);
       } catch {
         // The engine refuses the old content too; the cell's input is restored here at least.
       }
@@ -347,7 +349,7 @@ export class PlaygroundWorkbook {
     this.changed();
   }
 
-  private toEngine(v: CellInput): unknown {
+  private toEngine(v: CellInput): RawCellContent {
     if (typeof v === "string" && v.startsWith("=")) return toEngineSyntax(stripFunctionPrefixes(v));
     return v;
   }

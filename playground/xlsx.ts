@@ -15,9 +15,23 @@
  * ExcelJS cannot write charts: the downloaded file has the model's data and formulas, not its charts
  * (in Excel the add-in draws native charts).
  */
+import type { CellErrorValue, CellFormulaValue, Worksheet, Xlsx } from "exceljs";
 import type { Bilingual } from "./text";
 import { Area, areaName, columnName, parseArea, splitSheetRef } from "./a1";
-import { CellInput, CellStyle, NameEntry, PlaygroundWorkbook, SheetData, Visibility, asTextInput, colOf, rowOf, stripFunctionPrefixes } from "./workbook";
+import { sheetRef } from "../src/planner/a1";
+import {
+  CellInput,
+  CellStyle,
+  CellValue,
+  NameEntry,
+  PlaygroundWorkbook,
+  SheetData,
+  Visibility,
+  asTextInput,
+  colOf,
+  rowOf,
+  stripFunctionPrefixes,
+} from "./workbook";
 import { ZipLimits, ZipProblem, readDirectory, scanZip } from "./zipscan";
 
 /** Budget workbooks are well under a megabyte; 10 MB leaves room and keeps the browser responsive. */
@@ -97,7 +111,8 @@ function notWorkbook(name: string): UploadError {
 }
 
 async function loadExcelJS(): Promise<typeof import("exceljs")> {
-  const mod: any = await import("exceljs");
+  // Bundled for the browser the module comes as its default export; in Node (tests) as the module itself.
+  const mod: typeof import("exceljs") & { default?: typeof import("exceljs") } = await import("exceljs");
   return mod.default ?? mod;
 }
 
@@ -192,7 +207,8 @@ export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, name: string
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(u8 as any);
+    // ExcelJS reads any Uint8Array; its types declare a Buffer of their own (an ArrayBuffer).
+    await wb.xlsx.load(u8 as unknown as Parameters<Xlsx["load"]>[0]);
   } catch (e) {
     throw new UploadError("unreadable", {
       sv: `"${name}" kunde inte läsas som arbetsbok (${e instanceof Error ? e.message : String(e)}).`,
@@ -268,9 +284,9 @@ function fromExcelJS(wb: import("exceljs").Workbook, fileName: string): ReadResu
     (ws.columns ?? []).forEach((col, i) => {
       if (col && typeof col.width === "number") widths[i] = charsToPoints(col.width);
     });
-    const view = (ws.views ?? [])[0] as any;
+    const view = (ws.views ?? [])[0];
     const freeze = view && view.state === "frozen" ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 } : undefined;
-    const merges: string[] = ((ws as any).model?.merges ?? []) as string[];
+    const merges: string[] = ws.model?.merges ?? [];
     sheets.push({
       name: ws.name,
       rows,
@@ -280,12 +296,13 @@ function fromExcelJS(wb: import("exceljs").Workbook, fileName: string): ReadResu
       visibility: (ws.state as Visibility) ?? "visible",
       freeze,
       merges,
-      protected: Boolean((ws as any).sheetProtection?.sheet),
-      tabColor: argbToCss((ws.properties as any)?.tabColor?.argb),
+      // ExcelJS keeps the read protection here; its types leave the field out.
+      protected: Boolean((ws as Worksheet & { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+      tabColor: argbToCss(ws.properties?.tabColor?.argb),
     });
   }
   const names: NameEntry[] = [];
-  for (const dn of ((wb.definedNames as any).model ?? []) as Array<{ name: string; ranges: string[] }>) {
+  for (const dn of wb.definedNames.model ?? []) {
     if (dn.ranges.length === 1 && !dn.name.startsWith("_xlnm.")) names.push({ name: dn.name, refersTo: "=" + dn.ranges[0] });
   }
   if (sheets.every((s) => s.rows.length === 0)) {
@@ -301,7 +318,7 @@ function fromExcelJS(wb: import("exceljs").Workbook, fileName: string): ReadResu
 }
 
 function cellInput(cell: import("exceljs").Cell): CellInput | null {
-  const v: any = cell.value;
+  const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (typeof v === "string") return v === "" ? null : asTextInput(v);
@@ -311,7 +328,7 @@ function cellInput(cell: import("exceljs").Cell): CellInput | null {
       const f = cell.formula;
       return f ? "=" + stripFunctionPrefixes(f) : null;
     }
-    if ("richText" in v) return asTextInput((v.richText as Array<{ text: string }>).map((t) => t.text).join(""));
+    if ("richText" in v) return asTextInput(v.richText.map((t) => t.text).join(""));
     if ("text" in v) return asTextInput(String(v.text)); // hyperlink
     if ("error" in v) return String(v.error);
   }
@@ -324,9 +341,9 @@ function cellStyle(cell: import("exceljs").Cell): CellStyle | null {
   if (f?.bold) st.bold = true;
   if (f?.italic) st.italic = true;
   if (f?.size && f.size !== 11) st.size = f.size;
-  const color = argbToCss((f?.color as any)?.argb);
+  const color = argbToCss(f?.color?.argb);
   if (color && color !== "#000000") st.fontColor = color;
-  const fill = cell.fill as any;
+  const fill = cell.fill;
   if (fill?.type === "pattern" && fill.pattern === "solid") {
     const c = argbToCss(fill.fgColor?.argb);
     if (c && c !== "#ffffff") st.fill = c;
@@ -341,10 +358,49 @@ function cellStyle(cell: import("exceljs").Cell): CellStyle | null {
 
 /** Newer functions Excel stores with the _xlfn. prefix; without it Excel shows #NAME?. */
 const XLFN = [
-  "XLOOKUP", "XMATCH", "SEQUENCE", "FILTER", "SORT", "SORTBY", "UNIQUE", "LET", "LAMBDA", "IFS", "SWITCH", "MAXIFS", "MINIFS",
-  "CONCAT", "TEXTJOIN", "IFNA", "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "RANDARRAY", "XOR", "DAYS", "ISOWEEKNUM",
-  "CEILING.MATH", "FLOOR.MATH", "NORM.DIST", "NORM.INV", "NORM.S.DIST", "NORM.S.INV", "RRI", "PDURATION", "CHOOSECOLS", "CHOOSEROWS",
-  "VSTACK", "HSTACK", "TAKE", "DROP", "TOCOL", "TOROW", "EXPAND", "WRAPROWS", "WRAPCOLS",
+  "XLOOKUP",
+  "XMATCH",
+  "SEQUENCE",
+  "FILTER",
+  "SORT",
+  "SORTBY",
+  "UNIQUE",
+  "LET",
+  "LAMBDA",
+  "IFS",
+  "SWITCH",
+  "MAXIFS",
+  "MINIFS",
+  "CONCAT",
+  "TEXTJOIN",
+  "IFNA",
+  "STDEV.S",
+  "STDEV.P",
+  "VAR.S",
+  "VAR.P",
+  "RANDARRAY",
+  "XOR",
+  "DAYS",
+  "ISOWEEKNUM",
+  "CEILING.MATH",
+  "FLOOR.MATH",
+  "NORM.DIST",
+  "NORM.INV",
+  "NORM.S.DIST",
+  "NORM.S.INV",
+  "RRI",
+  "PDURATION",
+  "CHOOSECOLS",
+  "CHOOSEROWS",
+  "VSTACK",
+  "HSTACK",
+  "TAKE",
+  "DROP",
+  "TOCOL",
+  "TOROW",
+  "EXPAND",
+  "WRAPROWS",
+  "WRAPCOLS",
 ];
 const XLFN_RE = new RegExp(`(^|[^A-Za-z0-9_.])(${XLFN.map((f) => f.replace(".", "\\.")).join("|")})\\(`, "gi");
 
@@ -378,9 +434,17 @@ function cssToArgb(css: string): string {
   return "FF" + css.replace("#", "").toUpperCase();
 }
 
-function resultOf(v: unknown): any {
-  if (typeof v === "string" && /^#[A-Z/0-9]+[!?]?$|^#N\/A$/.test(v)) return { error: v };
+/** A cached value as ExcelJS writes it: errors as { error }. */
+function resultOf(v: CellValue): CellFormulaValue["result"] {
+  // ExcelJS writes any error text; its type lists only the older errors (not #SPILL!, #CALC!).
+  if (typeof v === "string" && /^#[A-Z/0-9]+[!?]?$|^#N\/A$/.test(v)) return { error: v as CellErrorValue["error"] };
   return v ?? undefined;
+}
+
+/** An array (spilling) formula: ExcelJS writes these two fields, which its types leave out. */
+interface ArrayFormulaValue extends CellFormulaValue {
+  shareType: "array";
+  ref: string;
 }
 
 /** The whole workbook as .xlsx bytes. */
@@ -393,7 +457,7 @@ export async function writeWorkbook(book: PlaygroundWorkbook): Promise<Uint8Arra
     const s = book.sheet(name)!;
     const ws = wb.addWorksheet(s.name, {
       state: s.visibility,
-      properties: s.tabColor ? ({ tabColor: { argb: cssToArgb(s.tabColor) } } as any) : undefined,
+      properties: s.tabColor ? { tabColor: { argb: cssToArgb(s.tabColor) } } : undefined,
       views: s.freeze && (s.freeze.rows || s.freeze.cols) ? [{ state: "frozen", xSplit: s.freeze.cols, ySplit: s.freeze.rows }] : undefined,
     });
     for (const [c, w] of s.columnWidths) ws.getColumn(c + 1).width = pointsToChars(w);
@@ -408,10 +472,11 @@ export async function writeWorkbook(book: PlaygroundWorkbook): Promise<Uint8Arra
         const spill = spillArea(book, s.name, r, c);
         if (spill) {
           spills.push(spill);
-          cell.value = { formula, result: resultOf(value), shareType: "array", ref: areaName(spill) } as any;
-        } else cell.value = { formula, result: resultOf(value) } as any;
+          const arrayFormula: ArrayFormulaValue = { formula, result: resultOf(value), shareType: "array", ref: areaName(spill) };
+          cell.value = arrayFormula;
+        } else cell.value = { formula, result: resultOf(value) };
       } else if (typeof input === "string" && input.startsWith("'")) cell.value = input.slice(1);
-      else cell.value = input as any;
+      else cell.value = input;
     }
     // Cached values of spilled cells, as Excel stores them.
     for (const a of spills) {
@@ -429,8 +494,7 @@ export async function writeWorkbook(book: PlaygroundWorkbook): Promise<Uint8Arra
   for (const n of book.names()) {
     const ref = splitSheetRef(n.refersTo);
     if (ref.sheet === undefined || !parseArea(ref.address) || !book.sheet(ref.sheet)) continue; // ExcelJS writes ranges only
-    const sheetRef = `'${ref.sheet.replace(/'/g, "''")}'!${ref.address}`;
-    wb.definedNames.add(sheetRef, n.name);
+    wb.definedNames.add(sheetRef(ref.sheet, ref.address), n.name);
   }
   const buf = await wb.xlsx.writeBuffer();
   return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);

@@ -44,7 +44,8 @@ export interface ZipScan {
   rows: number;
 }
 
-export type ZipProblemCode = "notZip" | "damaged" | "sizeMismatch" | "unsupported" | "tooManyEntries" | "entryTooLarge" | "tooLarge" | "tooManyCells" | "tooManyRows";
+export type ZipProblemCode =
+  "notZip" | "damaged" | "sizeMismatch" | "unsupported" | "tooManyEntries" | "entryTooLarge" | "tooLarge" | "tooManyCells" | "tooManyRows";
 
 export class ZipProblem extends Error {
   constructor(
@@ -162,7 +163,7 @@ export function readDirectory(bytes: Uint8Array, limits: Pick<ZipLimits, "maxEnt
     const extras = new Map<number, Uint8Array>();
     const extraStart = p + 46 + nameLen;
     const extraEnd = extraStart + extraLen;
-    for (let q = extraStart; q + 4 < extraEnd; ) {
+    for (let q = extraStart; q + 4 < extraEnd;) {
       const id = r.u16(q);
       const len = r.u16(q + 2);
       r.need(q + 4, len, "an extra field");
@@ -303,7 +304,11 @@ const PIECE = 8 * 1024;
  * leaves the inflater unfed: nothing more is inflated, and it is dropped with its last piece's output
  * (cancelling it would race Node's web-stream adapter, which may still deliver output after a cancel).
  */
-async function inflateInto(data: Uint8Array, inflater: ReadableWritablePair<Uint8Array, Uint8Array>, take: (chunk: Uint8Array) => Promise<void>): Promise<void> {
+async function inflateInto(
+  data: Uint8Array,
+  inflater: ReadableWritablePair<Uint8Array, Uint8Array>,
+  take: (chunk: Uint8Array) => Promise<void>,
+): Promise<void> {
   const writer = inflater.writable.getWriter();
   const reader = inflater.readable.getReader();
   let stop = false;
@@ -355,12 +360,16 @@ export async function scanZip(bytes: Uint8Array, limits: ZipLimits, inflate: Inf
     const take = async (chunk: Uint8Array) => {
       size += chunk.length;
       total += chunk.length;
-      if (size > limits.maxEntryBytes) throw new ZipProblem("entryTooLarge", `an entry inflates to more than ${limits.maxEntryBytes} bytes`, e.name, limits.maxEntryBytes);
-      if (total > limits.maxTotalBytes) throw new ZipProblem("tooLarge", `the entries inflate to more than ${limits.maxTotalBytes} bytes`, e.name, limits.maxTotalBytes);
+      if (size > limits.maxEntryBytes)
+        throw new ZipProblem("entryTooLarge", `an entry inflates to more than ${limits.maxEntryBytes} bytes`, e.name, limits.maxEntryBytes);
+      if (total > limits.maxTotalBytes)
+        throw new ZipProblem("tooLarge", `the entries inflate to more than ${limits.maxTotalBytes} bytes`, e.name, limits.maxTotalBytes);
       if (size > e.declaredSize) throw new ZipProblem("sizeMismatch", `inflates to more than the ${e.declaredSize} bytes it declares`, e.name);
       counter.feed(chunk);
-      if (done.filled + counter.filled > limits.maxFilledCells) throw new ZipProblem("tooManyCells", `more than ${limits.maxFilledCells} filled cells`, e.name, limits.maxFilledCells);
-      if (done.elements + counter.elements > limits.maxCellElements) throw new ZipProblem("tooManyCells", `more than ${limits.maxCellElements} cells`, e.name, limits.maxCellElements);
+      if (done.filled + counter.filled > limits.maxFilledCells)
+        throw new ZipProblem("tooManyCells", `more than ${limits.maxFilledCells} filled cells`, e.name, limits.maxFilledCells);
+      if (done.elements + counter.elements > limits.maxCellElements)
+        throw new ZipProblem("tooManyCells", `more than ${limits.maxCellElements} cells`, e.name, limits.maxCellElements);
       if (done.rows + counter.rows > limits.maxRows) throw new ZipProblem("tooManyRows", `more than ${limits.maxRows} rows`, e.name, limits.maxRows);
       sinceYield += chunk.length;
       if (sinceYield >= YIELD_EVERY) {

@@ -43,7 +43,7 @@ function sideloadHelp() {
     "     Insert > Office Add-ins, depending on the Excel version), choose Upload My Add-in and pick manifest.xml",
     "     from this folder (or dist/manifest.xml: the same file).",
     "  4. The SOCINV functions are then available (e.g. =SOCINV.NPV(0,035;B2:K2) in Swedish Excel) and the",
-    "     \"Open SOCINV\" button on the Home tab opens the task pane.",
+    '     "Open SOCINV" button on the Home tab opens the task pane.',
     "",
   ].join("\n");
 }

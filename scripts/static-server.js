@@ -86,7 +86,10 @@ function createStaticServer(root, { tls = null, headers = {}, fileHeaders = () =
       ...fileHeaders(ext),
     });
     if (req.method === "HEAD") res.end();
-    else fs.createReadStream(found.file).on("error", () => res.destroy()).pipe(res);
+    else
+      fs.createReadStream(found.file)
+        .on("error", () => res.destroy())
+        .pipe(res);
   };
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   server.maxConnections = 64;

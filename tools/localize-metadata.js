@@ -27,7 +27,10 @@ class MissingTranslationError extends Error {
 /** The translation tables in `dir`, by file name, in a stable order. */
 function readTables(dir) {
   const tables = {};
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(TABLE_SUFFIX)).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(TABLE_SUFFIX))
+    .sort()) {
     const file = path.join(dir, name);
     try {
       tables[name] = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -103,7 +106,8 @@ function localizeMetadata(metadata, tables) {
     const svParams = sv.parameters && typeof sv.parameters === "object" ? sv.parameters : {};
     const expected = new Set(params.map((p) => p.name));
     for (const name of Object.keys(svParams)) {
-      if (!expected.has(name)) problems.push(`${fn.id}: parameter "${name}" in ${found.file} does not exist (parameters: ${[...expected].join(", ") || "none"})`);
+      if (!expected.has(name))
+        problems.push(`${fn.id}: parameter "${name}" in ${found.file} does not exist (parameters: ${[...expected].join(", ") || "none"})`);
     }
     const svNames = new Set();
     out.parameters = params.map((p) => {

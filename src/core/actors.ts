@@ -123,6 +123,44 @@ export interface ActorPV {
   net: number;
 }
 
+/**
+ * PV of the first `upTo` values with accumulation factors `g` computed once for a whole table (or model):
+ * the plain sum Σ v_i / G_i of presentValue, to the last bit. `plain` says every factor is a normal double
+ * (normalFactor); otherwise, or when the sum leaves the doubles, presentValue itself computes it (by
+ * logarithms), so the answer is always presentValue's.
+ */
+export function presentValueWith(
+  rate: RateSpec,
+  values: readonly number[],
+  timing: Timing,
+  g: readonly number[],
+  plain: boolean,
+  upTo: number = values.length,
+): number {
+  if (plain) {
+    let s = 0;
+    for (let i = 0; i < upTo; i++) {
+      const v = values[i];
+      if (v !== 0) s += v / g[i];
+    }
+    if (Number.isFinite(s)) return s;
+  }
+  return presentValue(rate, upTo === values.length ? values : values.slice(0, upTo), timing);
+}
+
+/** Gains per krona of own costs, both as positive amounts (also the benefit–cost ratio); null without costs. */
+export function gainsPerCost(gains: number, costs: number): number | null {
+  return costs > 0 ? gains / costs : null;
+}
+
+/**
+ * Is this actor part of the kommun (a nämnd or the kommunstyrelse, kind "namnd")? The kommun's result within
+ * the mandate, its subtotal in the who-pays table and the default repaying actors of a fund follow it.
+ */
+export function isKommun(actor: { kind: string }): boolean {
+  return actor.kind === "namnd";
+}
+
 /** PV of costs and of gains per actor. The discount factors are computed once for the whole table. */
 export function actorCostsAndGains(rate: RateSpec, flows: readonly (readonly number[])[], timing: Timing = 0): ActorPV[] {
   const years = flows[0]?.length ?? 0;
@@ -130,8 +168,16 @@ export function actorCostsAndGains(rate: RateSpec, flows: readonly (readonly num
   if (!g.every(normalFactor)) {
     // Factors beyond the doubles (r near −100 % over many years): presentValue sums such terms by logarithms.
     return flows.map((row) => {
-      const costs = presentValue(rate, row.map((v) => Math.min(v, 0)), timing);
-      const gains = presentValue(rate, row.map((v) => Math.max(v, 0)), timing);
+      const costs = presentValue(
+        rate,
+        row.map((v) => Math.min(v, 0)),
+        timing,
+      );
+      const gains = presentValue(
+        rate,
+        row.map((v) => Math.max(v, 0)),
+        timing,
+      );
       return { costs, gains, net: costs + gains };
     });
   }
@@ -196,9 +242,9 @@ export function actorSummary(rate: RateSpec, labels: readonly string[], flows: r
     if (p.net < 0) role = "investor";
     else if (p.net > 0) role = (shareOfGains ?? 0) >= MAIN_BENEFICIARY_SHARE || p.gains === largestGain ? "mainBeneficiary" : "beneficiary";
     else role = p.costs === 0 && p.gains === 0 ? "notAffected" : "breaksEven";
-    return { actor: labels[i], ...p, shareOfGains, gainsPerCost: p.costs < 0 ? p.gains / -p.costs : null, role };
+    return { actor: labels[i], ...p, shareOfGains, gainsPerCost: gainsPerCost(p.gains, -p.costs), role };
   });
-  return { rows, total: { costs, gains, net: costs + gains, gainsPerCost: costs < 0 ? gains / -costs : null } };
+  return { rows, total: { costs, gains, net: costs + gains, gainsPerCost: gainsPerCost(gains, -costs) } };
 }
 
 export const SUMMARY_HEADER: readonly string[] = [

@@ -88,7 +88,7 @@ export interface Unit {
   decimals: number;
 }
 
-const NAMED_UNITS: Record<string, number> = { kr: 1, kronor: 1, "öre": 0.01, ore: 0.01, tkr: 1000, mnkr: 1e6, mkr: 1e6, mdkr: 1e9 };
+const NAMED_UNITS: Record<string, number> = { kr: 1, kronor: 1, öre: 0.01, ore: 0.01, tkr: 1000, mnkr: 1e6, mkr: 1e6, mdkr: 1e9 };
 
 /** Reads the rounding unit: a number > 0 or a unit name; omitted → 1 kr. */
 export function toUnit(x: number | string | null | undefined): Unit {
@@ -190,7 +190,8 @@ function largestRemainders(rem: readonly bigint[], total: bigint, k: number): nu
   const chosen: number[] = [];
   const near: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (x[i] > cut + E) chosen.push(i); // certainly among the k largest
+    if (x[i] > cut + E)
+      chosen.push(i); // certainly among the k largest
     else if (x[i] >= cut - E) near.push(i); // to be decided exactly
   }
   near.sort((a, b) => (rem[a] > rem[b] ? -1 : rem[a] < rem[b] ? 1 : a - b));

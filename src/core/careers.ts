@@ -65,7 +65,8 @@ const raise = catalogue({
   },
   badRampYears: {
     kind: "invalidNumber",
-    sv: (p) => `ramp måste vara ett helt antal år från 0 till 1\u00a0000 (0 eller 1 = full effekt direkt) eller en rad med andelar mellan 0 och 1 (fick ${p.got}).`,
+    sv: (p) =>
+      `ramp måste vara ett helt antal år från 0 till 1\u00a0000 (0 eller 1 = full effekt direkt) eller en rad med andelar mellan 0 och 1 (fick ${p.got}).`,
     en: (p) => `ramp must be a whole number of years from 0 to 1,000 (0 or 1 = full effect at once) or a row of shares between 0 and 1 (got ${p.got}).`,
   },
 });
@@ -169,7 +170,13 @@ export function careerTable(result: { rows: CareerRow[]; horizon: Horizon }): Ta
   const span = `${horizon.years} år/years${ages}`;
   const share = (x: number): Cell => (total.saving !== 0 ? x / total.saving : "");
   return [
-    ["Aktör / Actor", "NV utanförskapskarriär / PV exclusion career", "NV referensliv / PV reference life", "NV besparing per undviken karriär / PV saving per avoided career", "Andel av besparingen / Share of saving"],
+    [
+      "Aktör / Actor",
+      "NV utanförskapskarriär / PV exclusion career",
+      "NV referensliv / PV reference life",
+      "NV besparing per undviken karriär / PV saving per avoided career",
+      "Andel av besparingen / Share of saving",
+    ],
     ...rows.map((r): Cell[] => [r.actor, r.career, r.reference, r.saving, share(r.saving)]),
     [`Totalt / Total (${span})`, total.career, total.reference, total.saving, total.saving !== 0 ? 1 : ""],
   ];

@@ -33,8 +33,14 @@ export function ratesNeeded(n: number, timing: Timing): number {
   return n === 0 ? 0 : Math.ceil(timeOf(n - 1, timing));
 }
 
+/**
+ * A discount rate must be above this: −100 % (1 + r > 0). The one bound of every rate: as core/bounds
+ * RATE_BOUNDS it is also the function specs', the planner's validation's and the task pane's fields'.
+ */
+export const RATE_FLOOR = -1;
+
 function checkRate(r: number, pos?: number): void {
-  if (!(r > -1)) fail("rateTooLow", { got: show(r), pos: pos ?? "" });
+  if (!(r > RATE_FLOOR)) fail("rateTooLow", { got: show(r), pos: pos ?? "" });
 }
 
 /** Validates a rate spec for n values; a range of one cell counts as a constant rate. */
@@ -204,13 +210,13 @@ export function decliningRates(schedule: ScheduleName, n: number): number[] {
 /** (1 + nominal) = (1 + real)(1 + inflation). */
 export function realRate(nominal: number, inflation: number): number {
   if (!(inflation > -1)) fail("outOfRange", { arg: "inflation", min: "−100 %", max: "∞", got: show(inflation) });
-  if (!(nominal > -1)) fail("rateTooLow", { got: show(nominal) });
+  if (!(nominal > RATE_FLOOR)) fail("rateTooLow", { got: show(nominal) });
   return (1 + nominal) / (1 + inflation) - 1;
 }
 
 export function nominalRate(real: number, inflation: number): number {
   if (!(inflation > -1)) fail("outOfRange", { arg: "inflation", min: "−100 %", max: "∞", got: show(inflation) });
-  if (!(real > -1)) fail("rateTooLow", { got: show(real) });
+  if (!(real > RATE_FLOOR)) fail("rateTooLow", { got: show(real) });
   return (1 + real) * (1 + inflation) - 1;
 }
 

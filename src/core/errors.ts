@@ -164,11 +164,13 @@ export const MESSAGES = {
     kind: "invalidValue",
     sv: (p) =>
       `${p.arg} har ${countSv(p.got)} värden från det första till det sista som inte är 0; högst ${countSv(p.max)} går att räkna med. Markera bara de ifyllda cellerna.`,
-    en: (p) => `${p.arg} has ${countEn(p.got)} values from the first to the last that is not 0; at most ${countEn(p.max)} can be used. Select only the filled cells.`,
+    en: (p) =>
+      `${p.arg} has ${countEn(p.got)} values from the first to the last that is not 0; at most ${countEn(p.max)} can be used. Select only the filled cells.`,
   },
   tooLargeToCompute: {
     kind: "invalidValue",
-    sv: () => `Argumenten är för stora att räkna med (minnet eller anropsdjupet räckte inte). Markera bara de ifyllda cellerna (t.ex. A1:A100 i stället för A:A).`,
+    sv: () =>
+      `Argumenten är för stora att räkna med (minnet eller anropsdjupet räckte inte). Markera bara de ifyllda cellerna (t.ex. A1:A100 i stället för A:A).`,
     en: () => `The arguments are too large to compute with (memory or call depth ran out). Select only the filled cells (e.g. A1:A100 rather than A:A).`,
   },
   unexpected: {

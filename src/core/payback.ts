@@ -90,10 +90,7 @@ function crossingTime(cum: Cumulative, j: number, timing: Timing, fractional: bo
  * Trailing zeros (blanks) are dropped first: they leave the cumulative unchanged, so they cannot change the
  * answer, and discounting them at a rate near −100 % would only produce 0 / 0.
  */
-export function paybackAnalysis(
-  values: readonly number[],
-  opts: { rate?: RateSpec | null; timing?: Timing; fractional?: boolean } = {},
-): PaybackResult {
+export function paybackAnalysis(values: readonly number[], opts: { rate?: RateSpec | null; timing?: Timing; fractional?: boolean } = {}): PaybackResult {
   const timing = opts.timing ?? 0;
   const fractional = opts.fractional ?? true;
   if (values.length === 0) fail("emptyRange", { arg: "values" });
@@ -128,10 +125,7 @@ export function paybackAnalysis(
 }
 
 /** Payback time, or a #N/A "never pays back" error. */
-export function payback(
-  values: readonly number[],
-  opts: { rate?: RateSpec | null; timing?: Timing; fractional?: boolean } = {},
-): number {
+export function payback(values: readonly number[], opts: { rate?: RateSpec | null; timing?: Timing; fractional?: boolean } = {}): number {
   const r = paybackAnalysis(values, opts);
   return r.time === null ? fail("neverPaysBack") : r.time;
 }

@@ -63,13 +63,17 @@ const raise = catalogue({
   },
   repayLongerThanHorizon: {
     kind: "invalidValue",
-    sv: (p) => `last_year är år ${p.got} men tabellen har bara ${p.years} år: återbetalningen får inte vara längre än horisonten. Förläng tabellen eller välj ett tidigare år.`,
-    en: (p) => `last_year is year ${p.got} but the table has only ${p.years} years: the repayment must not be longer than the horizon. Extend the table or choose an earlier year.`,
+    sv: (p) =>
+      `last_year är år ${p.got} men tabellen har bara ${p.years} år: återbetalningen får inte vara längre än horisonten. Förläng tabellen eller välj ett tidigare år.`,
+    en: (p) =>
+      `last_year is year ${p.got} but the table has only ${p.years} years: the repayment must not be longer than the horizon. Extend the table or choose an earlier year.`,
   },
   startAfterHorizon: {
     kind: "invalidValue",
-    sv: (p) => `Återbetalningen skulle börja år ${p.start} (första utbetalningsåret ${p.payout} + fördröjning ${p.delay}), efter tabellens ${p.years} år. Förläng tabellen eller välj en kortare fördröjning.`,
-    en: (p) => `Repayment would start in year ${p.start} (first payout year ${p.payout} + delay ${p.delay}), after the table's ${p.years} years. Extend the table or choose a shorter delay.`,
+    sv: (p) =>
+      `Återbetalningen skulle börja år ${p.start} (första utbetalningsåret ${p.payout} + fördröjning ${p.delay}), efter tabellens ${p.years} år. Förläng tabellen eller välj en kortare fördröjning.`,
+    en: (p) =>
+      `Repayment would start in year ${p.start} (first payout year ${p.payout} + delay ${p.delay}), after the table's ${p.years} years. Extend the table or choose a shorter delay.`,
   },
   lastBeforeStart: {
     kind: "invalidValue",
@@ -232,17 +236,11 @@ function dueFrom(share: number): (saving: number) => Cents {
  *   min(Σ share_i × savings_i,t, cap, paid out in years ≤ t − delay − repaid before t),
  * each actor's part rounded to the öre and negative savings repaying nothing. So repayment may start while
  * later payouts are still being made, but never runs ahead of the money paid out `delay` years earlier; the
- * planner's fund schedule (src/planner/compute.ts computeFund) is the same rule. When the cap or the repayable
+ * model's fund schedule (savingsRepaymentRow below, in doubles) is the same rule. When the cap or the repayable
  * amount binds, the year's repayment is shared among the actors in proportion to what each owed that year
  * (largest remainder, to the öre).
  */
-export function savingsLedger(
-  actors: string[],
-  payout: readonly number[],
-  savings: readonly (readonly number[])[],
-  rule: SavingsRule,
-  fundStart = 0,
-): Ledger {
+export function savingsLedger(actors: string[], payout: readonly number[], savings: readonly (readonly number[])[], rule: SavingsRule, fundStart = 0): Ledger {
   checkActorRows(actors, savings, "savings");
   const years = savings[0]?.length ?? 0;
   if (years === 0) fail("emptyRange", { arg: "savings" });
@@ -298,12 +296,7 @@ export function savingsLedger(
  * repay more than the fund has paid out at any point. Commitments given as shares of the payout (summing
  * to 100 %) are turned into amounts by an exact largest-remainder split of the payout, to the öre.
  */
-export function committedLedger(
-  actors: string[],
-  payout: readonly number[],
-  rule: CommittedRule,
-  fundStart = 0,
-): Ledger {
+export function committedLedger(actors: string[], payout: readonly number[], rule: CommittedRule, fundStart = 0): Ledger {
   const plan = rule.commitments;
   checkActorRows(actors, plan, "commitments");
   const years = plan[0]?.length ?? 0;
@@ -405,10 +398,7 @@ export const LABELS = {
 } as const;
 
 function ledgerCore(l: Ledger, repaymentLabel: string): Table {
-  return [
-    ...l.repaid.map((r, i) => flowRow(repaymentLabel + l.actors[i], r)),
-    flowRow(LABELS.repaymentTotal, yearTotals(l.repaid, l.years)),
-  ];
+  return [...l.repaid.map((r, i) => flowRow(repaymentLabel + l.actors[i], r)), flowRow(LABELS.repaymentTotal, yearTotals(l.repaid, l.years))];
 }
 
 /** REPAYSAVINGS: payout, repayment per actor, total, outstanding and fund balance by year. */
@@ -489,7 +479,10 @@ export function dualTable(l: DualLedger): Table {
     flowRow(LABELS.savings, yearTotals(saved.rows, l.years), saved.scale),
     balanceRow(LABELS.outstanding, l.outstanding),
     balanceRow(LABELS.balance, l.balance),
-    flowRow(LABELS.fundResult, repaidTotal.map((r, t) => r - l.payout[t])),
+    flowRow(
+      LABELS.fundResult,
+      repaidTotal.map((r, t) => r - l.payout[t]),
+    ),
   ];
 }
 
@@ -501,4 +494,87 @@ export function ledgerTotals(l: Ledger): { paidOut: Cents; repaid: Cents; unpaid
     unpaid: l.outstanding[l.years - 1],
     closingBalance: l.balance[l.years - 1],
   };
+}
+
+// ---- The same rules in doubles, for the model ----
+//
+// The investment model (core/model.ts) and the model sheet's formulas compute the fund schedule in plain
+// doubles, without rounding to the öre, for speed in loops and so that the sheet can show every step. These
+// are the ledger rules above in that form (one rule, two speeds: test/core/model-fund.test.ts checks them
+// against the ledgers, equal where the ledger's öre rounding changes nothing).
+
+/** The terms of the savings rule for one row of savings (the model sums the repaying actors' savings first). */
+export interface SavingsTerms {
+  share: number;
+  delay: number;
+  cap: number | null;
+  /** The last year (1-based) in which anything is repaid; null = the last year of the row. */
+  lastYear: number | null;
+}
+
+/**
+ * The savings rule of savingsLedger for one row of savings, in doubles: in year t (1-based, up to lastYear)
+ *   repaid_t = max(0, min(share × saving_t, cap, paid out in years ≤ t − delay − repaid before t)),
+ * else 0. Where savingsLedger refuses (no payout, a start after the horizon, a last year before the start, a
+ * cap of 0) this gives what the rule gives there: nothing in the years it excludes. `payout` may be shorter
+ * than `savings` (0 after its end). Fills `out` (length ≥ savings) and returns it.
+ */
+export function savingsRepaymentRow(
+  payout: readonly number[],
+  savings: readonly number[],
+  terms: SavingsTerms,
+  out: number[] = new Array<number>(savings.length),
+): number[] {
+  const { share, delay, cap, lastYear } = terms;
+  let paidOut = 0; // paid out in the years up to t − delay
+  let repaid = 0;
+  for (let t = 0; t < savings.length; t++) {
+    const k = t - delay;
+    if (k >= 0 && k < payout.length) paidOut += payout[k];
+    const repayable = Math.max(0, paidOut - repaid);
+    const wish = share * savings[t];
+    const capped = cap === null ? wish : Math.min(wish, cap);
+    const r = lastYear === null || t + 1 <= lastYear ? Math.max(0, Math.min(capped, repayable)) : 0;
+    out[t] = r;
+    repaid += r;
+  }
+  return out;
+}
+
+/**
+ * The committed rule with commitments as shares of the total payout, in doubles: share_t × total payout per
+ * year (committedLedger splits the same amounts to the öre). Fills `out` and returns it.
+ */
+export function committedRepaymentRow(totalPayout: number, shares: readonly number[], out: number[] = new Array<number>(shares.length)): number[] {
+  for (let t = 0; t < shares.length; t++) out[t] = shares[t] * totalPayout;
+  return out;
+}
+
+export interface LedgerRows {
+  cumulativePayout: number[];
+  cumulativeRepaid: number[];
+  /** Still to be repaid at the end of each year: paid out − repaid so far. */
+  outstanding: number[];
+  /** The fund's balance at the end of each year: fund at the start − paid out + repaid so far. */
+  balance: number[];
+}
+
+/** closeLedger in doubles: cumulative payout and repayment, outstanding and balance per year. */
+export function ledgerBalanceRows(payout: readonly number[], repaid: readonly number[], fundStart = 0): LedgerRows {
+  const n = payout.length;
+  const cumulativePayout = new Array<number>(n);
+  const cumulativeRepaid = new Array<number>(n);
+  const outstanding = new Array<number>(n);
+  const balance = new Array<number>(n);
+  let paid = 0;
+  let back = 0;
+  for (let t = 0; t < n; t++) {
+    paid += payout[t];
+    back += repaid[t];
+    cumulativePayout[t] = paid;
+    cumulativeRepaid[t] = back;
+    outstanding[t] = paid - back;
+    balance[t] = fundStart - paid + back;
+  }
+  return { cumulativePayout, cumulativeRepaid, outstanding, balance };
 }

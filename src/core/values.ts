@@ -135,6 +135,10 @@ export function toNumberMatrix(v: unknown, arg: string): number[][] {
 
 /** x · 2^k for any whole k, in steps that do not overflow or underflow on the way (exact unless subnormal). */
 export function timesPow2(x: number, k: number): number {
+  if (x === 0 || Number.isNaN(k)) return Number.isNaN(k) ? NaN : x;
+  // Beyond ±2,200 every finite non-zero double over- or underflows: answer at once instead of looping k/1000 times.
+  if (k > 2200) return x * Infinity;
+  if (k < -2200) return x * 0;
   while (k > 1000) {
     x *= 2 ** 1000;
     k -= 1000;

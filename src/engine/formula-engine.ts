@@ -6,19 +6,11 @@
  * Configured to behave like Excel 365 where HyperFormula can: full double precision (no output rounding),
  * array arithmetic, bare TRUE/FALSE, number literals with an upper-case exponent (1E-9).
  */
-import {
-  ArraySize,
-  CellError,
-  EmptyValue,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  SimpleRangeValue,
-} from "hyperformula";
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import { SocinvError } from "../core/errors";
 import type { CellErrorValue } from "../core/values";
 import { ArgShape, FUNCTIONS, FunctionEntry, UNBOUNDED_SPILL } from "../functions/registry";
+import { specOf } from "../functions/specs";
 import { MAX_RESULT_CELLS, SHEET_COLS, SHEET_ROWS, resultFits } from "../core/values";
 
 export const NAMESPACE = "SOCINV";
@@ -70,6 +62,23 @@ function literalOf(ast: any): number | string | undefined {
   return undefined;
 }
 
+/**
+ * Whether each parameter may be omitted, from the function's argument spec (src/functions/specs); a
+ * parameter without a spec (a test refuses that) falls back to the registry's [brackets].
+ */
+export function optionalFlags(entry: FunctionEntry): boolean[] {
+  const byName = new Map((specOf(entry.id)?.params ?? []).map((p) => [p.name, p.optional]));
+  return entry.params.map((name) => byName.get(name.replace(/^\[(.*)\]$/, "$1")) ?? name.startsWith("["));
+}
+
+const requiredCounts = new Map<string, number>();
+/** How many arguments a function requires (its spec's required parameters), computed once per function. */
+function requiredOf(entry: FunctionEntry): number {
+  let n = requiredCounts.get(entry.id);
+  if (n === undefined) requiredCounts.set(entry.id, (n = optionalFlags(entry).filter((optional) => !optional).length));
+  return n;
+}
+
 function methodName(id: string): string {
   return "fn_" + id.replace(/\W/g, "_");
 }
@@ -87,7 +96,7 @@ function buildPlugin(entries: FunctionEntry[]) {
       const n = entry.params.length;
       const given = ast.args as any[];
       if (given.length > n) return new CellError(ErrorType.NA, `${NAMESPACE}.${entry.id}: too many arguments`);
-      const required = entry.params.filter((p) => !p.startsWith("[")).length;
+      const required = requiredOf(entry);
       if (given.length < required) return new CellError(ErrorType.NA, `${NAMESPACE}.${entry.id}: too few arguments`);
       for (let i = 0; i < n; i++) {
         const a = given[i];
@@ -155,7 +164,8 @@ function buildPlugin(entries: FunctionEntry[]) {
       method: methodName(e.id),
       ...(e.spill ? { sizeOfResultArrayMethod: sizeMethodName(e.id) } : {}),
       vectorizationForbidden: true,
-      parameters: e.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+      // Every argument reaches the adapter as it is (ANY); the adapter reads it by its spec.
+      parameters: optionalFlags(e).map((optional) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: optional })),
     };
     (SocinvPlugin.prototype as any)[methodName(e.id)] = function (this: SocinvPlugin, ast: any, state: any) {
       return this.call(e, ast, state);

@@ -1,10 +1,10 @@
 /**
- * SOCINV discounting functions: thin adapters over src/core/discounting.
- * The JSDoc here is the single source of the custom-function metadata (functions.json); the Swedish
- * texts live in ./discounting.sv.json, keyed by the same ids. Ids never change once released.
+ * SOCINV discounting functions: thin adapters over src/core/discounting. Their arguments are declared in
+ * ./specs and read by ./args. The JSDoc here is the single source of the custom-function metadata
+ * (functions.json); the Swedish texts live in ./discounting.sv.json, keyed by the same ids. Ids never change
+ * once released.
  */
 import {
-  MAX_PERIODS,
   decliningRates,
   discountFactors as coreDiscountFactors,
   nominalRate as coreNominalRate,
@@ -13,18 +13,10 @@ import {
   scheduleName,
   toPriceYear,
 } from "../core/discounting";
-import { fail, show } from "../core/errors";
-import { asMatrix, isBlank, optionalText, requiredNumber, requiredSeries, widthOf } from "../core/values";
-import { checkResultSize, guard, readRate, readTiming, row } from "./runtime";
-
-/** `periods`: a whole number from 1 to MAX_PERIODS, checked before anything is allocated. */
-function readPeriods(v: unknown): number {
-  const first = Array.isArray(v) ? asMatrix(v)[0]?.[0] : v;
-  if (isBlank(first)) fail("badPeriods", { got: show(first), max: MAX_PERIODS });
-  const n = requiredNumber(v, "periods");
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PERIODS) fail("badPeriods", { got: show(n), max: MAX_PERIODS });
-  return n;
-}
+import { asMatrix, widthOf } from "../core/values";
+import { readArgs } from "./args";
+import { SPECS } from "./specs";
+import { checkResultSize, guard, row } from "./runtime";
 
 /**
  * Present value of a series of yearly values with an explicit timing. Blank cells count as 0 and keep their year.
@@ -36,8 +28,8 @@ function readPeriods(v: unknown): number {
  */
 export function npv(rate: any[][], values: any[][], type?: any): number {
   return guard(() => {
-    const series = requiredSeries(values, "values");
-    return presentValue(readRate(rate), series, readTiming(type));
+    const a = readArgs(SPECS.NPV, [rate, values, type]);
+    return presentValue(a.rate, a.values, a.type);
   });
 }
 
@@ -50,7 +42,10 @@ export function npv(rate: any[][], values: any[][], type?: any): number {
  * @returns A row of discount factors.
  */
 export function discountFactors(rate: any[][], periods: any, type?: any): number[][] {
-  return guard(() => row(coreDiscountFactors(readRate(rate), readPeriods(periods), readTiming(type))));
+  return guard(() => {
+    const a = readArgs(SPECS.DISCOUNTFACTORS, [rate, periods, type]);
+    return row(coreDiscountFactors(a.rate, a.periods, a.type));
+  });
 }
 
 /**
@@ -61,7 +56,10 @@ export function discountFactors(rate: any[][], periods: any, type?: any): number
  * @returns A row of per-period rates.
  */
 export function rateSchedule(periods: any, schedule?: any): number[][] {
-  return guard(() => row(decliningRates(scheduleName(optionalText(schedule, "schedule", "standard")), readPeriods(periods))));
+  return guard(() => {
+    const a = readArgs(SPECS.RATESCHEDULE, [periods, schedule]);
+    return row(decliningRates(scheduleName(a.schedule), a.periods));
+  });
 }
 
 /**
@@ -72,7 +70,10 @@ export function rateSchedule(periods: any, schedule?: any): number[][] {
  * @returns The real rate.
  */
 export function realRate(nominal: any, inflation: any): number {
-  return guard(() => coreRealRate(requiredNumber(nominal, "nominal"), requiredNumber(inflation, "inflation")));
+  return guard(() => {
+    const a = readArgs(SPECS.REALRATE, [nominal, inflation]);
+    return coreRealRate(a.nominal, a.inflation);
+  });
 }
 
 /**
@@ -83,7 +84,10 @@ export function realRate(nominal: any, inflation: any): number {
  * @returns The nominal rate.
  */
 export function nominalRate(real: any, inflation: any): number {
-  return guard(() => coreNominalRate(requiredNumber(real, "real"), requiredNumber(inflation, "inflation")));
+  return guard(() => {
+    const a = readArgs(SPECS.NOMINALRATE, [real, inflation]);
+    return coreNominalRate(a.real, a.inflation);
+  });
 }
 
 /**
@@ -100,8 +104,8 @@ export function priceYear(values: any[][], index: any[][], base_index: any): num
     const m = asMatrix(values ?? null);
     const [rows, cols] = [m.length, widthOf(m)];
     if (rows === 1 || cols === 1) checkResultSize(rows, cols); // a 2-D block is refused below
-    const v = requiredSeries(values, "values");
-    const out = toPriceYear(v, requiredSeries(index, "index"), requiredNumber(base_index, "base_index"));
+    const a = readArgs(SPECS.PRICEYEAR, [values, index, base_index]);
+    const out = toPriceYear(a.values, a.index, a.base_index);
     return m.length > 1 ? out.map((x) => [x]) : [out];
   });
 }

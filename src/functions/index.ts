@@ -12,6 +12,10 @@
  */
 import "./discounting";
 import "./payback";
-import "./distribution";
+import "./breakeven";
+import "./irr";
+import "./actors";
+import "./allocation";
+import "./adjustments";
 import "./repayment";
 import "./careers";

@@ -1,20 +1,26 @@
 /**
  * Every SOCINV function, for hosts other than Excel (the formula engine behind `npm run calc`, tests and
  * the playground). Excel itself reads the JSDoc metadata; a test checks this list against that metadata
- * (ids, parameters, optional flags), so the two cannot drift.
+ * (ids, parameters, optional flags), so the two cannot drift. The parameters are the argument specs'
+ * (./specs) unless an entry lists them.
  *
  * `spill` predicts the size of a spilled result from the arguments' sizes and literal values, because a
  * formula engine must reserve the cells before it evaluates (Excel does not need this).
  */
 import * as discounting from "./discounting";
 import * as payback from "./payback";
-import * as distribution from "./distribution";
+import * as breakeven from "./breakeven";
+import * as irr from "./irr";
+import * as actors from "./actors";
+import * as allocation from "./allocation";
+import * as adjustments from "./adjustments";
 import * as repayment from "./repayment";
 import * as careers from "./careers";
 import { MAX_CELLS } from "../core/actors";
-import { DEFAULT_END_AGE, MAX_AGE, MAX_YEARS } from "../core/careers";
-import { MAX_PERIODS } from "../core/discounting";
+import { DEFAULT_END_AGE } from "../core/careers";
 import { resultFits } from "./runtime";
+import { withinBounds } from "../core/bounds";
+import { ParamSpec, SPECS, paramNames, specOf } from "./specs";
 
 export interface ArgShape {
   rows: number;
@@ -51,22 +57,24 @@ export const bounded =
   };
 
 /**
- * A count argument: its literal value when it is a whole number from `min` to `max`; "bad" when the function
- * will refuse it (a literal out of range or not whole, a text, an omitted required count); null when it is
- * not known before evaluation (a cell reference, a formula). `dflt` is used when an optional count is omitted.
+ * A whole-number argument as its spec reads it: the literal value when it is a whole number within the spec's
+ * bounds; "bad" when the function will refuse it (a literal out of bounds or not whole, a text, an empty
+ * required argument); null when it is not known before evaluation (a cell reference, a formula). Empty (omitted,
+ * "", and 0 where the spec reads 0 as "not given") is the spec's default, or `notGiven` for a null default.
  */
-function countArg(a: ArgShape | undefined, min: number, max: number, dflt?: number): number | "bad" | null {
-  if (a === undefined || a.omitted || a.literal === "") return dflt ?? "bad"; // "" is a blank: the default
+function countArg(a: ArgShape | undefined, p: ParamSpec, notGiven = -1): number | "bad" | null {
+  const empty = a === undefined || a.omitted || a.literal === "" || (p.blank === "unset" && a.literal === 0);
+  if (empty) return !p.optional ? "bad" : typeof p.default === "number" ? p.default : notGiven;
   if (typeof a.literal === "string") return "bad";
   if (typeof a.literal !== "number") return null;
-  return Number.isInteger(a.literal) && a.literal >= min && a.literal <= max ? a.literal : "bad";
+  return Number.isInteger(a.literal) && (!p.bounds || withinBounds(a.literal, p.bounds)) ? a.literal : "bad";
 }
 
-/** A row whose length is the literal value of argument `i` (1 to `max`, as the function accepts). */
+/** A row whose length is the literal value of argument `i` of function `id` (within its spec's bounds). */
 export const rowOfLiteral =
-  (i: number, max: number = MAX_PERIODS): SpillShape =>
+  (id: keyof typeof SPECS, i: number): SpillShape =>
   (args) => {
-    const n = countArg(args[i], 1, max);
+    const n = countArg(args[i], SPECS[id].params[i]);
     return n === null ? null : n === "bad" ? ONE_CELL : [1, n];
   };
 
@@ -121,9 +129,10 @@ const careerFlowsShape: SpillShape = (args) => {
   const [career, reference] = args;
   if (!career || !reference) return null;
   if (career.rows !== reference.rows) return ONE_CELL;
-  const lag = countArg(args[4], 0, MAX_YEARS, 0);
-  const start = countArg(args[6], 0, MAX_AGE, -1); // -1: not given
-  const end = countArg(args[7], 0, MAX_AGE, -1);
+  const spec = SPECS.CAREERFLOWS.params;
+  const lag = countArg(args[4], spec[4]);
+  const start = countArg(args[6], spec[6]); // -1: not given
+  const end = countArg(args[7], spec[7]);
   if (lag === "bad" || start === "bad" || end === "bad") return ONE_CELL;
   if (lag === null || start === null || end === null) return null;
   let years: number;
@@ -140,73 +149,65 @@ const careerFlowsShape: SpillShape = (args) => {
   return [career.rows, lag + years];
 };
 
-const ENTRIES: FunctionEntry[] = [
-  { id: "NPV", fn: discounting.npv, params: ["rate", "values", "[type]"] },
-  { id: "DISCOUNTFACTORS", fn: discounting.discountFactors, params: ["rate", "periods", "[type]"], spill: rowOfLiteral(1) },
-  { id: "RATESCHEDULE", fn: discounting.rateSchedule, params: ["periods", "[schedule]"], spill: rowOfLiteral(0) },
-  { id: "REALRATE", fn: discounting.realRate, params: ["nominal", "inflation"] },
-  { id: "NOMINALRATE", fn: discounting.nominalRate, params: ["real", "inflation"] },
-  { id: "PRICEYEAR", fn: discounting.priceYear, params: ["values", "index", "base_index"], spill: priceYearShape },
-  { id: "PAYBACK", fn: payback.payback, params: ["values", "[rate]", "[type]", "[fractional]"] },
-  { id: "BREAKEVEN", fn: payback.breakEven, params: ["costs", "benefit_per_success", "rate", "[type]"] },
-  { id: "BREAKEVENRATE", fn: payback.breakEvenRate, params: ["costs", "benefit_per_success", "rate", "group_size", "[type]"] },
-  { id: "IRR", fn: payback.irr, params: ["values"] },
-  { id: "ACTORSUMMARY", fn: distribution.actorSummaryFn, params: ["rate", "actors", "flows", "[type]"], spill: tableOf(2, 1, 2, 7, 1) },
-  { id: "ACTORPV", fn: distribution.actorPV, params: ["rate", "flows", "[type]"], spill: tableOf(1, 1, 0, 1) },
-  { id: "SPLIT", fn: distribution.split, params: ["amount", "shares", "[unit]"], spill: splitShape(1, false) },
-  { id: "SPLITBYGAINS", fn: distribution.splitByGainsFn, params: ["amount", "rate", "flows", "[unit]", "[type]"], spill: splitShape(2, true) },
+/** An entry as declared below: `params` only where an entry lists them; FUNCTIONS takes the others from SPECS. */
+type EntryDecl = Omit<FunctionEntry, "params"> & { params?: string[] };
+
+const ENTRIES: EntryDecl[] = [
+  { id: "NPV", fn: discounting.npv },
+  { id: "DISCOUNTFACTORS", fn: discounting.discountFactors, spill: rowOfLiteral("DISCOUNTFACTORS", 1) },
+  { id: "RATESCHEDULE", fn: discounting.rateSchedule, spill: rowOfLiteral("RATESCHEDULE", 0) },
+  { id: "REALRATE", fn: discounting.realRate },
+  { id: "NOMINALRATE", fn: discounting.nominalRate },
+  { id: "PRICEYEAR", fn: discounting.priceYear, spill: priceYearShape },
+  { id: "PAYBACK", fn: payback.payback },
+  { id: "BREAKEVEN", fn: breakeven.breakEven },
+  { id: "BREAKEVENRATE", fn: breakeven.breakEvenRate },
+  { id: "IRR", fn: irr.irr },
+  { id: "ACTORSUMMARY", fn: actors.actorSummaryFn, spill: tableOf(2, 1, 2, 7, 1) },
+  { id: "ACTORPV", fn: actors.actorPV, spill: tableOf(1, 1, 0, 1) },
+  { id: "SPLIT", fn: allocation.split, spill: splitShape(1, false) },
+  { id: "SPLITBYGAINS", fn: allocation.splitByGainsFn, spill: splitShape(2, true) },
   {
     id: "ADJUSTGAINS",
-    fn: distribution.adjustGains,
-    params: ["flows", "[deadweight]", "[attribution]", "[displacement]", "[dropoff]", "[optimism_costs]", "[optimism_gains]"],
+    fn: adjustments.adjustGains,
+    params: ["flows", "[deadweight]", "[attribution]", "[displacement]", "[dropoff]", "[optimism_costs]", "[optimism_gains]", "[effect_start]"],
     spill: sameAs(0),
   },
   {
     id: "ADJUSTMENTS",
-    fn: distribution.adjustmentsFn,
-    params: ["rate", "actors", "flows", "[deadweight]", "[attribution]", "[displacement]", "[dropoff]", "[optimism_costs]", "[optimism_gains]", "[type]"],
+    fn: adjustments.adjustmentsFn,
+    params: [
+      "rate",
+      "actors",
+      "flows",
+      "[deadweight]",
+      "[attribution]",
+      "[displacement]",
+      "[dropoff]",
+      "[optimism_costs]",
+      "[optimism_gains]",
+      "[type]",
+      "[effect_start]",
+    ],
     spill: tableOf(2, 1, 3, 13, 1),
   },
-  {
-    id: "BREAKEVENACTORS",
-    fn: distribution.breakEvenActors,
-    params: ["rate", "actors", "costs", "gains_per_success", "[window]", "[type]"],
-    spill: tableOf(2, 1, 2, 7, 1),
-  },
-  {
-    id: "REPAYSAVINGS",
-    fn: repayment.repaySavings,
-    params: ["payout", "actors", "savings", "share", "[delay]", "[cap]", "[last_year]", "[fund_start]"],
-    spill: tableOf(2, 1, 5, { extraCols: 2 }, 1),
-  },
-  {
-    id: "REPAYCOMMITTED",
-    fn: repayment.repayCommitted,
-    params: ["payout", "actors", "commitments", "[savings]", "[as_shares]", "[fund_start]"],
-    spill: tableOf(2, 2, 7, { extraCols: 2 }, 1),
-  },
-  {
-    id: "REPAYDUAL",
-    fn: repayment.repayDual,
-    params: ["fund_payout", "frame", "actors", "savings", "repay", "[delay]", "[cap]", "[last_year]", "[fund_start]"],
-    spill: tableOf(3, 1, 9, { extraCols: 2 }, 2),
-  },
-  {
-    id: "CAREERPV",
-    fn: careers.careerPVFn,
-    params: ["rate", "actors", "career_costs", "reference_costs", "[start_age]", "[end_age]", "[type]"],
-    spill: tableOf(2, 1, 2, 5, 1),
-  },
-  {
-    id: "CAREERFLOWS",
-    fn: careers.careerFlowsFn,
-    params: ["career_costs", "reference_costs", "people", "success", "[lag]", "[ramp]", "[start_age]", "[end_age]"],
-    spill: careerFlowsShape,
-  },
+  { id: "BREAKEVENACTORS", fn: actors.breakEvenActors, spill: tableOf(2, 1, 2, 7, 1) },
+  { id: "REPAYSAVINGS", fn: repayment.repaySavings, spill: tableOf(2, 1, 5, { extraCols: 2 }, 1) },
+  { id: "REPAYCOMMITTED", fn: repayment.repayCommitted, spill: tableOf(2, 2, 7, { extraCols: 2 }, 1) },
+  { id: "REPAYDUAL", fn: repayment.repayDual, spill: tableOf(3, 1, 9, { extraCols: 2 }, 2) },
+  { id: "CAREERPV", fn: careers.careerPVFn, spill: tableOf(2, 1, 2, 5, 1) },
+  { id: "CAREERFLOWS", fn: careers.careerFlowsFn, spill: careerFlowsShape },
 ];
+
+/** The parameters an entry lists, else its spec's (an entry with neither has none, which a test refuses). */
+function paramsOf(e: EntryDecl): string[] {
+  if (e.params) return e.params;
+  const spec = specOf(e.id);
+  return spec ? paramNames(spec) : [];
+}
 
 /** The spill shapes before bounding, by id: the formula engine names a too large result with them. */
 export const UNBOUNDED_SPILL: Readonly<Record<string, SpillShape>> = Object.fromEntries(ENTRIES.filter((e) => e.spill).map((e) => [e.id, e.spill!]));
 
 /** Every function; each spill shape is bounded (see `bounded`). */
-export const FUNCTIONS: FunctionEntry[] = ENTRIES.map((e) => (e.spill ? { ...e, spill: bounded(e.spill) } : e));
+export const FUNCTIONS: FunctionEntry[] = ENTRIES.map((e) => ({ ...e, params: paramsOf(e), ...(e.spill ? { spill: bounded(e.spill) } : {}) }));

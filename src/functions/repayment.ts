@@ -3,10 +3,22 @@
  * year-by-year ledger: a header row (years 1…N), then labelled rows, then a total / closing column.
  * Swedish texts are in repayment.sv.json.
  */
-import { checkFinite, readActors, readTable } from "../core/actors";
-import { CommittedRule, SavingsRule, commitmentPlan, committedLedger, committedTable, dualLedger, dualTable, savingsLedger, savingsTable } from "../core/repayment";
-import { asMatrix, isBlank, optionalBoolean, optionalNumber, toSeries, widthOf } from "../core/values";
+import { checkFinite, readTable } from "../core/actors";
+import {
+  CommittedRule,
+  SavingsRule,
+  commitmentPlan,
+  committedLedger,
+  committedTable,
+  dualLedger,
+  dualTable,
+  savingsLedger,
+  savingsTable,
+} from "../core/repayment";
+import { asMatrix, toSeries, widthOf } from "../core/values";
+import { isGiven, readArgs } from "./args";
 import { checkResultSize, guard } from "./runtime";
+import { SPECS } from "./specs";
 
 /**
  * The ledger's size (`perActor` rows per row of `table` plus `extraRows`; the table's years plus the label
@@ -17,26 +29,13 @@ function checkLedgerSize(table: unknown, perActor: number, extraRows: number): v
   checkResultSize(perActor * m.length + extraRows, widthOf(m) + 2);
 }
 
-/** An optional number where blank and 0 both mean "not given" (an empty cell arrives as 0 in Excel). */
-function optionalPositive(v: unknown, arg: string): number | null {
-  const x = optionalNumber(v, arg, 0);
-  return x === 0 ? null : x;
-}
-
-function readSavingsRule(share: unknown, delay: unknown, cap: unknown, last_year: unknown): SavingsRule {
-  return {
-    kind: "savings",
-    share: toSeries(share, "share"),
-    delay: optionalNumber(delay, "delay", 1),
-    cap: optionalPositive(cap, "cap"),
-    lastYear: optionalPositive(last_year, "last_year"),
-  };
-}
-
-const isGiven = (v: unknown): boolean => {
-  const m = asMatrix(v);
-  return !(m.length === 0 || (m.length === 1 && m[0].length === 1 && (isBlank(m[0][0]) || m[0][0] === 0)));
-};
+const savingsRule = (share: number[], a: { delay: number; cap: number | null; last_year: number | null }): SavingsRule => ({
+  kind: "savings",
+  share,
+  delay: a.delay,
+  cap: a.cap,
+  lastYear: a.last_year,
+});
 
 /**
  * Savings-based repayment (Norrköping): from the year after the payout (or a given delay) each actor repays a share of its realised savings until the payout is repaid, optionally with a cap per year and a last year. With payouts over several years, only what was paid out by then can be repaid. Spills the ledger with the fund balance; what is unpaid at the end is shown.
@@ -45,9 +44,9 @@ const isGiven = (v: unknown): boolean => {
  * @param actors Actor names (the nämnder that repay), one per row of savings.
  * @param savings Realised savings per actor (rows) and year (columns), positive. Year 1 is the first column.
  * @param share Share of the savings repaid (0–1): one for all actors or one per actor. Norrköping: 1 (100 %).
- * @param [delay] Years after a payout before it can be repaid: in each year at most what was paid out this many years before, less what is repaid. Default 1 (the year after).
+ * @param [delay] Years after a payout before it can be repaid: in each year at most what was paid out this many years before, less what is repaid. Default 1 (the year after), also when empty or 0.
  * @param [cap] The most repaid per year, all actors together. Empty or 0 = no cap.
- * @param [last_year] The last year (column number) in which anything is repaid. Default: the last year of the table.
+ * @param [last_year] The last year (column number) in which anything is repaid. Default (also when empty or 0): the last year of the table.
  * @param [fund_start] The fund's balance before the payout. Default 0 (the balance then shows the fund's position on this investment).
  * @returns The ledger: header, payout, repayment per actor, total repayment, outstanding and fund balance by year.
  */
@@ -63,14 +62,8 @@ export function repaySavings(
 ): any[][] {
   return guard(() => {
     checkLedgerSize(savings, 1, 5); // header, payout, one row per actor, total, outstanding, balance
-    const ledger = savingsLedger(
-      readActors(actors),
-      toSeries(payout, "payout"),
-      readTable(savings, "savings"),
-      readSavingsRule(share, delay, cap, last_year),
-      optionalNumber(fund_start, "fund_start", 0),
-    );
-    return checkFinite(savingsTable(ledger));
+    const a = readArgs(SPECS.REPAYSAVINGS, [payout, actors, savings, share, delay, cap, last_year, fund_start]);
+    return checkFinite(savingsTable(savingsLedger(a.actors, a.payout, a.savings, savingsRule(a.share, a), a.fund_start)));
   });
 }
 
@@ -88,11 +81,9 @@ export function repaySavings(
 export function repayCommitted(payout: any[][], actors: any[][], commitments: any[][], savings?: any[][], as_shares?: any, fund_start?: any): any[][] {
   return guard(() => {
     checkLedgerSize(commitments, 2, 7); // header, payout, commitment and gap per actor, 5 more rows
-    const plan = readTable(commitments, "commitments");
-    const rule: CommittedRule = { kind: "committed", commitments: plan, asShares: optionalBoolean(as_shares, "as_shares", false) };
-    const ledger = committedLedger(readActors(actors), toSeries(payout, "payout"), rule, optionalNumber(fund_start, "fund_start", 0));
-    const saved = isGiven(savings) ? readTable(savings, "savings") : null;
-    return checkFinite(committedTable(ledger, saved));
+    const a = readArgs(SPECS.REPAYCOMMITTED, [payout, actors, commitments, savings, as_shares, fund_start]);
+    const rule: CommittedRule = { kind: "committed", commitments: a.commitments, asShares: a.as_shares };
+    return checkFinite(committedTable(committedLedger(a.actors, a.payout, rule, a.fund_start), a.savings));
   });
 }
 
@@ -104,9 +95,9 @@ export function repayCommitted(payout: any[][], actors: any[][], commitments: an
  * @param actors Actor names, one per row of savings.
  * @param savings Realised savings per actor (rows) and year (columns), positive.
  * @param repay Share of savings repaid (0–1, one for all or one per actor), or a table of committed repayments the same size as savings.
- * @param [delay] Share rule only: years after a payout before it can be repaid. Default 1 (the year after).
+ * @param [delay] Share rule only: years after a payout before it can be repaid. Default 1 (the year after), also when empty or 0.
  * @param [cap] Share rule only: the most repaid per year. Empty or 0 = no cap.
- * @param [last_year] Share rule only: the last year in which anything is repaid. Default: the last year.
+ * @param [last_year] Share rule only: the last year in which anything is repaid. Default (also when empty or 0): the last year.
  * @param [fund_start] The fund's balance before the payout. Default 0.
  * @returns The ledger: header, fund part, frame, total investment, repayments, realised savings, outstanding, fund balance, fund net result.
  */
@@ -123,16 +114,17 @@ export function repayDual(
 ): any[][] {
   return guard(() => {
     checkLedgerSize(savings, 1, 9); // header, 3 investment rows, one row per actor, 5 more rows
-    const labels = readActors(actors);
-    const saved = readTable(savings, "savings");
-    const m = asMatrix(repay);
+    const args = [fund_payout, frame, actors, savings, repay, delay, cap, last_year, fund_start];
+    const a = readArgs(SPECS.REPAYDUAL, args);
+    const m = a.repay;
+    const saved = a.savings;
     // A plan is a table the size of savings spanning several years; anything else is a share (one, or one per actor).
     const isPlan = m.length === saved.length && (m[0]?.length ?? 0) === (saved[0]?.length ?? 0) && (saved[0]?.length ?? 0) > 1;
     let rule: SavingsRule | CommittedRule;
     if (isPlan) {
-      rule = commitmentPlan(readTable(repay, "repay"), isGiven(delay) || isGiven(cap) || isGiven(last_year));
-    } else rule = readSavingsRule(repay, delay, cap, last_year);
-    const ledger = dualLedger(labels, toSeries(fund_payout, "fund_payout"), toSeries(frame, "frame", { allowEmpty: true }), saved, rule, optionalNumber(fund_start, "fund_start", 0));
-    return checkFinite(dualTable(ledger));
+      const optionsGiven = [5, 6, 7].some((k) => isGiven(SPECS.REPAYDUAL.params[k], args[k]));
+      rule = commitmentPlan(readTable(m, "repay"), optionsGiven);
+    } else rule = savingsRule(toSeries(m, "repay"), a);
+    return checkFinite(dualTable(dualLedger(a.actors, a.fund_payout, a.frame, saved, rule, a.fund_start)));
   });
 }

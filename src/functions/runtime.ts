@@ -9,8 +9,10 @@
  * thrown for the host to translate.
  */
 import { SocinvError, fail } from "../core/errors";
-import { asMatrix, checkResultSize, isBlank, optionalNumber, toSeries } from "../core/values";
-import { RateSpec, Timing, asTiming } from "../core/discounting";
+import { checkResultSize } from "../core/values";
+import type { RateSpec, Timing } from "../core/discounting";
+import { readParam } from "./args";
+import { SPECS } from "./specs";
 
 /** The result-size limits (defined in the core, which checks them too), for the adapters and the registry. */
 export { MAX_RESULT_CELLS, SHEET_COLS, SHEET_ROWS, checkResultSize, resultFits } from "../core/values";
@@ -64,24 +66,15 @@ export function guard<T>(body: () => T): T {
   }
 }
 
-/** `rate`: a number, or a row/column with one rate per period. A single cell is a constant rate. */
+/** `rate`: a number, or a row/column with one rate per period (the spec's reading, see ./args). */
 export function readRate(v: unknown, arg = "rate"): RateSpec {
-  if (v === null || v === undefined) fail("missingArgument", { arg });
-  const m = asMatrix(v);
-  if (m.length === 1 && m[0].length === 1) return optionalNumber(m[0][0], arg, 0);
-  return toSeries(m, arg);
+  const spec = SPECS.NPV.params[0];
+  return readParam(arg === spec.name ? spec : { ...spec, name: arg }, v) as RateSpec;
 }
 
-/** `type`: 0 (default), 1 or 0.5. */
+/** `type`: 0 (default), 1 or 0.5 (the spec's reading, see ./args). */
 export function readTiming(v: unknown): Timing {
-  return asTiming(optionalNumber(v, "type", 0));
-}
-
-/** An optional rate: omitted or blank means "no discounting". */
-export function readOptionalRate(v: unknown, arg = "rate"): RateSpec | null {
-  const m = asMatrix(v);
-  if (m.length === 0 || (m.length === 1 && m[0].length === 1 && isBlank(m[0][0]))) return null;
-  return readRate(m, arg);
+  return readParam(SPECS.NPV.params[2], v) as Timing;
 }
 
 /** A spilled row. */

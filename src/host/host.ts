@@ -1,6 +1,6 @@
 /**
  * What the task pane needs from a workbook, whoever holds it: Excel through Office.js (./office.ts) or the
- * browser playground's in-memory workbook on the formula engine (./playground.ts). The pane's code only
+ * browser playground's in-memory workbook on the formula engine (playground/host.ts). The pane's code only
  * talks to this interface, so the same pane runs in both.
  *
  * Rules every host keeps:
@@ -15,26 +15,10 @@
  * - The Excel host uses a constant number of context.sync() calls per operation, whatever the plan's size.
  */
 import type { ModelPlan } from "../planner/plan";
+import type { RangeSnapshot } from "../planner/snapshot";
 
-/** A block of cells read from a sheet. Arrays are rows × columns of the block. */
-export interface RangeSnapshot {
-  sheet: string;
-  /** A1 address of the block on its sheet, without the sheet name, e.g. "B3:G24". */
-  address: string;
-  /** 0-based position of the block's top-left cell. */
-  row: number;
-  col: number;
-  /** Computed values: numbers, strings, booleans; "" for an empty cell. */
-  values: (number | string | boolean)[][];
-  /** Formulas (English syntax) or the constant as entered. */
-  formulas: (number | string | boolean)[][];
-  /** Number format code of each cell, e.g. "#,##0.0;-#,##0.0" or "# ##0,0;–# ##0,0". */
-  numberFormats: string[][];
-  /** Text as displayed, e.g. "–1,5" for a dash-formatted negative. */
-  text: string[][];
-  /** Merged areas inside the block (A1 addresses), so the reader can explain them. */
-  mergedAreas: string[];
-}
+/** The block a host reads; defined in the planner (its input), re-exported for the hosts and the pane. */
+export type { RangeSnapshot };
 
 /** A model found in the workbook, with the settings it was built from (stored inside its own hidden sheet). */
 export interface StoredModel {
@@ -126,8 +110,7 @@ export const hostErrors = {
       `The selection is empty. Select the budget block (row labels and year columns) or a cell in it.`,
       "noSelection",
     ),
-  sheetNotFound: (name: string) =>
-    new HostError(`Bladet "${name}" finns inte.`, `The sheet "${name}" does not exist.`, "notFound"),
+  sheetNotFound: (name: string) => new HostError(`Bladet "${name}" finns inte.`, `The sheet "${name}" does not exist.`, "notFound"),
   modelNotFound: (key: string) =>
     new HostError(
       `Modellen ${key} hittades inte i arbetsboken (dess dolda inställningsblad saknas).`,
@@ -140,8 +123,7 @@ export const hostErrors = {
       `"${name}" cannot be used as a sheet name (at most 31 characters, not empty, none of : \\ / ? * [ ]).`,
       "failed",
     ),
-  failed: (detail: string) =>
-    new HostError(`Excel kunde inte slutföra åtgärden: ${detail}`, `Excel could not complete the operation: ${detail}`, "failed"),
+  failed: (detail: string) => new HostError(`Excel kunde inte slutföra åtgärden: ${detail}`, `Excel could not complete the operation: ${detail}`, "failed"),
 };
 
 export interface WorkbookHost {

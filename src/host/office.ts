@@ -5,7 +5,7 @@
  * size of the plan: one read of the workbook's state, then (for rebuild/remove) one read of the model's
  * settings sheet and of each sheet's ownership marker, then one write of everything.
  *
- * Refusals (HostError from the checks in office-preflight.ts: existing sheets and names, protection, Excel's
+ * Refusals (HostError from the checks in checks.ts: existing sheets and names, protection, Excel's
  * limits on text, formulas and names, size) happen before a single command that changes the workbook is
  * queued, so a refusal means "nothing was changed". A failure *during* the write is different: Excel
  * batches are not transactional, and the commands before the failing one stay applied. The write is
@@ -17,20 +17,11 @@
  */
 import type { BlockPlan, ChartPlan, ModelPlan, SheetPlan } from "../planner/plan";
 import { OWNER_CELL, parseSettingsSheet, settingsSheetName, SETTINGS_SHEET_PREFIX } from "../planner/storage";
-import {
-  ApplyOptions,
-  ApplyResult,
-  HostError,
-  hostErrors,
-  RangeSnapshot,
-  SELECTION_LIMITS,
-  StoredModel,
-  WorkbookHost,
-} from "./host";
+import { ApplyOptions, ApplyResult, HostError, hostErrors, RangeSnapshot, SELECTION_LIMITS, StoredModel, WorkbookHost } from "./host";
 import { cellAddress, parseAddress, splitAreas, stripSheet } from "./office-a1";
-import { checkApply, checkPlan, checkRemove, chunkBlock, deletedSheets, OwnedParts, ownedParts, WorkbookState } from "./office-preflight";
+import { checkApply, checkPlan, checkRemove, chunkBlock, deletedSheets, OwnedParts, ownedParts, WorkbookState } from "./checks";
 import { removeSteps, WriteStep, writeSteps } from "./write-steps";
-import { LOOKS } from "./office-styles";
+import { LOOKS } from "./styles";
 
 /** Excel.run's shape; tests pass a fake. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

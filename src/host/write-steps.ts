@@ -14,20 +14,11 @@
  *   backups (listed, marked) and deleted only after every new cell, name and chart is written. A failure
  *   half-way leaves the old sheets' contents in the backups, which Repair or Remove clear;
  * - removal deletes names, then sheets, then the settings sheet last, so a failed removal can be retried.
- * Nothing is ever deleted that is not in the stored list and proven (see ownedParts in office-preflight.ts).
+ * Nothing is ever deleted that is not in the stored list and proven (see ownedParts in checks.ts).
  */
 import type { BlockPlan, ChartPlan, ModelPlan, NamePlan, SheetPlan } from "../planner/plan";
-import {
-  OWNER_CELL,
-  OWNER_FORMAT,
-  OwnedList,
-  ownerMarker,
-  settingsChunks,
-  settingsHeader,
-  settingsSheetName,
-  WriteState,
-} from "../planner/storage";
-import type { OwnedParts, WorkbookState } from "./office-preflight";
+import { OWNER_CELL, OWNER_FORMAT, OwnedList, ownerMarker, settingsChunks, settingsHeader, settingsSheetName, WriteState } from "../planner/storage";
+import type { OwnedParts, WorkbookState } from "./checks";
 
 export type WriteStep =
   | { op: "addSheet"; sheet: string }

@@ -116,7 +116,7 @@ export interface Adjustments {
   attribution: number;
   /** Value moved elsewhere rather than created. */
   displacement: number;
-  /** Yearly fading of the effect after its first year: year k of effect is multiplied by (1 − dropOff)^k. */
+  /** Yearly fading of the effect after its first year: effect year k (k = 1 the first) is multiplied by (1 − dropOff)^(k − 1). */
   dropOff: number;
   /** Optimism bias: costs raised by this share. */
   optimismCosts: number;

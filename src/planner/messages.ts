@@ -48,8 +48,7 @@ const REFUSALS = {
   },
   noYearHeader: {
     kind: "invalidValue",
-    sv: () =>
-      `Ingen årsrubrik hittades. Markeringen måste ha en rad med år överst, t.ex. "Bokslut 2024", "Budget 2025", "Plan 2026" eller 2027.`,
+    sv: () => `Ingen årsrubrik hittades. Markeringen måste ha en rad med år överst, t.ex. "Bokslut 2024", "Budget 2025", "Plan 2026" eller 2027.`,
     en: () => `No year header was found. The selection needs a row of years on top, e.g. "Bokslut 2024", "Budget 2025", "Plan 2026" or 2027.`,
   },
   noNumbers: {
@@ -104,8 +103,10 @@ const REFUSALS = {
   },
   priceIndexNoPriceYear: {
     kind: "invalidValue",
-    sv: (p) => `${p.name ? `Prisindexet ${p.name}` : "Prisindexet"} saknar värde för prisåret ${p.year}. Ange indexvärdet för ${p.year} eller välj ett prisår som indexet har (${p.years}).`,
-    en: (p) => `${p.name ? `The price index ${p.name}` : "The price index"} has no value for the price year ${p.year}. Enter the index value for ${p.year} or choose a price year the index has (${p.years}).`,
+    sv: (p) =>
+      `${p.name ? `Prisindexet ${p.name}` : "Prisindexet"} saknar värde för prisåret ${p.year}. Ange indexvärdet för ${p.year} eller välj ett prisår som indexet har (${p.years}).`,
+    en: (p) =>
+      `${p.name ? `The price index ${p.name}` : "The price index"} has no value for the price year ${p.year}. Enter the index value for ${p.year} or choose a price year the index has (${p.years}).`,
   },
   priceIndexNoYear: {
     kind: "invalidValue",
@@ -145,8 +146,10 @@ const NOTES = {
     en: (p) => `${p.count} blank amounts count as 0 (a blank year is zero; it does not shift later years).`,
   },
   textNumber: {
-    sv: (p) => `Cellen innehåller texten ${p.text}, läst som ${p.value}. Modellen kopierar värdet (det följer inte ändringar i cellen); skriv gärna in talet som ett tal.`,
-    en: (p) => `The cell holds the text ${p.text}, read as ${p.value}. The model copies the value (it will not follow changes to the cell); consider entering it as a number.`,
+    sv: (p) =>
+      `Cellen innehåller texten ${p.text}, läst som ${p.value}. Modellen kopierar värdet (det följer inte ändringar i cellen); skriv gärna in talet som ett tal.`,
+    en: (p) =>
+      `The cell holds the text ${p.text}, read as ${p.value}. The model copies the value (it will not follow changes to the cell); consider entering it as a number.`,
   },
   dashZero: {
     sv: (p) => `Cellen innehåller ${p.text}, läst som 0.`,
@@ -217,8 +220,10 @@ const NOTES = {
     en: (p) => `The sum row "${p.label}" is part of the model; make sure its detail rows are not included too.`,
   },
   beyondBudget: {
-    sv: (p) => `Modellen går till ${p.last}, budgeten till ${p.budgetLast}. Åren efter budgeten: raderna räknas som 0 eller med sista årets belopp, som valt per rad (kolumnen Efter budgetåren).`,
-    en: (p) => `The model runs to ${p.last}, the budget to ${p.budgetLast}. Years after the budget: lines count as 0 or repeat the last year's amount, as chosen per line (column After the budget years).`,
+    sv: (p) =>
+      `Modellen går till ${p.last}, budgeten till ${p.budgetLast}. Åren efter budgeten: raderna räknas som 0 eller med sista årets belopp, som valt per rad (kolumnen Efter budgetåren).`,
+    en: (p) =>
+      `The model runs to ${p.last}, the budget to ${p.budgetLast}. Years after the budget: lines count as 0 or repeat the last year's amount, as chosen per line (column After the budget years).`,
   },
   defaultCommitments: {
     sv: (p) => `Inga åtaganden angavs; förslaget är att ${p.actors} återbetalar lika delar av utbetalningen under ${p.years} år från ${p.from}.`,
@@ -233,16 +238,22 @@ const NOTES = {
     en: () => "The number of participants is 0, so break-even (how many must succeed) cannot be computed.",
   },
   addinStyle: {
-    sv: () => "Formelstil Tillägg: modellen använder SOCINV-funktioner och kräver tillägget hos den som öppnar filen. Kommandot Gör portabel skriver om den med inbyggda funktioner.",
-    en: () => "Formula style Add-in: the model uses SOCINV functions and needs the add-in wherever the file is opened. The Make portable command rewrites it with built-in functions.",
+    sv: () =>
+      "Formelstil Tillägg: modellen använder SOCINV-funktioner och kräver tillägget hos den som öppnar filen. Kommandot Gör portabel skriver om den med inbyggda funktioner.",
+    en: () =>
+      "Formula style Add-in: the model uses SOCINV functions and needs the add-in wherever the file is opened. The Make portable command rewrites it with built-in functions.",
   },
   individualHorizon: {
-    sv: (p) => `Horisonten är ${p.horizon} år, men åldrarna ${p.start}–${p.end} ger ${p.years} år. Ändra horisonten om karriären ska räknas till ${p.end} års ålder.`,
-    en: (p) => `The horizon is ${p.horizon} years, but ages ${p.start}–${p.end} give ${p.years} years. Change the horizon if the career is to be counted to age ${p.end}.`,
+    sv: (p) =>
+      `Horisonten är ${p.horizon} år, men åldrarna ${p.start}–${p.end} ger ${p.years} år. Ändra horisonten om karriären ska räknas till ${p.end} års ålder.`,
+    en: (p) =>
+      `The horizon is ${p.horizon} years, but ages ${p.start}–${p.end} give ${p.years} years. Change the horizon if the career is to be counted to age ${p.end}.`,
   },
   priceIndexApplied: {
-    sv: (p) => `Budgetens belopp räknas om till ${p.year} års priser med ${p.name}: belopp × index ${p.year} ÷ index för beloppets år. Egna rader anges i ${p.year} års priser och räknas inte om.`,
-    en: (p) => `Budget amounts are converted to ${p.year} prices with ${p.name}: amount × index ${p.year} ÷ index of the amount's year. Typed lines are in ${p.year} prices and are not converted.`,
+    sv: (p) =>
+      `Budgetens belopp räknas om till ${p.year} års priser med ${p.name}: belopp × index ${p.year} ÷ index för beloppets år. Egna rader anges i ${p.year} års priser och räknas inte om.`,
+    en: (p) =>
+      `Budget amounts are converted to ${p.year} prices with ${p.name}: amount × index ${p.year} ÷ index of the amount's year. Typed lines are in ${p.year} prices and are not converted.`,
   },
   priceIndexExtended: {
     sv: (p) => `${p.name} slutar ${p.last}; beloppen för ${p.years} räknas med ${p.last} års index, dvs. som om de redan vore i ${p.last} års priser.`,

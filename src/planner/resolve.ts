@@ -4,8 +4,10 @@
  * roles, shares, the effect lag and "after the budget's last year" are decided; both the formula plan
  * (planModel) and the direct calculation (computeModel) start from it.
  */
+import { isKommun } from "../core/actors";
 import { Timing, asTiming, decliningRates, RateSpec } from "../core/discounting";
 import { show } from "../core/errors";
+import { RATE_BOUNDS, describeBounds, withinBounds } from "../core/bounds";
 import { sheetRef } from "./a1";
 import type { BudgetBlock, BudgetRow } from "./budget";
 import { ActorDef, Commitment, ModelInputs, UNIT_FACTOR, Unit, actorLabel } from "./inputs";
@@ -73,6 +75,8 @@ export interface ResolvedModel {
   /** Per-period rates for the model years (the constant repeated when constant). */
   rates: number[];
   timing: Timing;
+  /** The first period of effect (1-based): the start year + the effect lag. Gains count from it, drop-off too. */
+  effectStart: number;
   /** Effect year of each model year (1 = first year of effect; ≤ 0 before the effect starts). */
   effectYears: number[];
   /** Actors whose savings repay the fund (fund rules savings and dual/savings). */
@@ -103,17 +107,73 @@ function isShare(x: unknown): boolean {
 
 /** Validates the numeric inputs; refuses with a bilingual message naming the input. */
 export function validateInputs(inputs: ModelInputs): void {
-  check(isInt(inputs.horizon) && inputs.horizon >= 1 && inputs.horizon <= MAX_HORIZON, "Horisonten", "The horizon", `ett heltal 1–${MAX_HORIZON} år`, `a whole number of years 1–${MAX_HORIZON}`, inputs.horizon);
-  check(isNum(inputs.participants) && inputs.participants >= 0, "Antal deltagare", "The number of participants", "ett tal ≥ 0", "a number ≥ 0", inputs.participants);
-  check(isShare(inputs.successProbability), "Sannolikheten att lyckas", "The success probability", "mellan 0 och 1 (0–100 %)", "between 0 and 1 (0–100%)", inputs.successProbability);
-  check(isInt(inputs.effectLag) && inputs.effectLag >= 0 && inputs.effectLag < inputs.horizon, "Effektfördröjningen", "The effect lag", "ett heltal från 0 och kortare än horisonten", "a whole number from 0, shorter than the horizon", inputs.effectLag);
-  check(isInt(inputs.mandateYears) && inputs.mandateYears >= 1, "Mandatperioden", "The mandate period", "ett heltal ≥ 1 år", "a whole number of years ≥ 1", inputs.mandateYears);
-  check(inputs.startYear === null || (isInt(inputs.startYear) && inputs.startYear >= 1900 && inputs.startYear <= 2200), "Startåret", "The start year", "ett årtal", "a calendar year", inputs.startYear);
-  check(inputs.priceYear === null || (isInt(inputs.priceYear) && inputs.priceYear >= 1900 && inputs.priceYear <= 2200), "Prisåret", "The price year", "ett årtal", "a calendar year", inputs.priceYear);
+  check(
+    isInt(inputs.horizon) && inputs.horizon >= 1 && inputs.horizon <= MAX_HORIZON,
+    "Horisonten",
+    "The horizon",
+    `ett heltal 1–${MAX_HORIZON} år`,
+    `a whole number of years 1–${MAX_HORIZON}`,
+    inputs.horizon,
+  );
+  check(
+    isNum(inputs.participants) && inputs.participants >= 0,
+    "Antal deltagare",
+    "The number of participants",
+    "ett tal ≥ 0",
+    "a number ≥ 0",
+    inputs.participants,
+  );
+  check(
+    isShare(inputs.successProbability),
+    "Sannolikheten att lyckas",
+    "The success probability",
+    "mellan 0 och 1 (0–100 %)",
+    "between 0 and 1 (0–100%)",
+    inputs.successProbability,
+  );
+  check(
+    isInt(inputs.effectLag) && inputs.effectLag >= 0 && inputs.effectLag < inputs.horizon,
+    "Effektfördröjningen",
+    "The effect lag",
+    "ett heltal från 0 och kortare än horisonten",
+    "a whole number from 0, shorter than the horizon",
+    inputs.effectLag,
+  );
+  check(
+    isInt(inputs.mandateYears) && inputs.mandateYears >= 1,
+    "Mandatperioden",
+    "The mandate period",
+    "ett heltal ≥ 1 år",
+    "a whole number of years ≥ 1",
+    inputs.mandateYears,
+  );
+  check(
+    inputs.startYear === null || (isInt(inputs.startYear) && inputs.startYear >= 1900 && inputs.startYear <= 2200),
+    "Startåret",
+    "The start year",
+    "ett årtal",
+    "a calendar year",
+    inputs.startYear,
+  );
+  check(
+    inputs.priceYear === null || (isInt(inputs.priceYear) && inputs.priceYear >= 1900 && inputs.priceYear <= 2200),
+    "Prisåret",
+    "The price year",
+    "ett årtal",
+    "a calendar year",
+    inputs.priceYear,
+  );
   asTiming(inputs.timing);
   const pi = inputs.priceIndex;
   if (pi !== undefined && pi !== null) {
-    check(typeof pi === "object" && typeof pi.name === "string" && Array.isArray(pi.values) && pi.values.length > 0, "Prisindexet", "The price index", "ett namn och minst ett år med indexvärde", "a name and at least one year with an index value", pi);
+    check(
+      typeof pi === "object" && typeof pi.name === "string" && Array.isArray(pi.values) && pi.values.length > 0,
+      "Prisindexet",
+      "The price index",
+      "ett namn och minst ett år med indexvärde",
+      "a name and at least one year with an index value",
+      pi,
+    );
     const seen = new Set<number>();
     for (const x of pi.values) {
       check(isInt(x?.year) && x.year >= 1900 && x.year <= 2200, "Prisindexets år", "The price index's year", "ett årtal", "a calendar year", x?.year);
@@ -123,12 +183,30 @@ export function validateInputs(inputs: ModelInputs): void {
     }
   }
   const d = inputs.discount;
-  if (d.kind === "constant") check(isNum(d.rate) && d.rate > -1 && d.rate < 1, "Diskonteringsräntan", "The discount rate", "större än −100 % och under 100 %", "greater than −100% and below 100%", d.rate);
+  // The one bound of every discount rate (core/bounds RATE_BOUNDS), as the SOCINV functions and the pane use it.
+  const rateOk = (r: unknown) => isNum(r) && withinBounds(r, RATE_BOUNDS);
+  const rateRange = [describeBounds(RATE_BOUNDS, "sv", true), describeBounds(RATE_BOUNDS, "en", true)] as const;
+  if (d.kind === "constant") check(rateOk(d.rate), "Diskonteringsräntan", "The discount rate", ...rateRange, d.rate);
   if (d.kind === "perPeriod") {
-    check(Array.isArray(d.rates) && d.rates.length >= inputs.horizon, "Räntorna per år", "The rates per year", `en ränta för vart och ett av de ${inputs.horizon} åren`, `one rate for each of the ${inputs.horizon} years`, Array.isArray(d.rates) ? d.rates.length : d.rates);
-    d.rates.forEach((r, k) => check(isNum(r) && r > -1 && r < 1, `Räntan för år ${k + 1}`, `The rate for year ${k + 1}`, "större än −100 % och under 100 %", "greater than −100% and below 100%", r));
+    check(
+      Array.isArray(d.rates) && d.rates.length >= inputs.horizon,
+      "Räntorna per år",
+      "The rates per year",
+      `en ränta för vart och ett av de ${inputs.horizon} åren`,
+      `one rate for each of the ${inputs.horizon} years`,
+      Array.isArray(d.rates) ? d.rates.length : d.rates,
+    );
+    d.rates.forEach((r, k) => check(rateOk(r), `Räntan för år ${k + 1}`, `The rate for year ${k + 1}`, ...rateRange, r));
   }
-  if (d.kind === "schedule") check(d.schedule === "standard" || d.schedule === "health", "Ränteschemat", "The rate schedule", '"standard" eller "health"', '"standard" or "health"', d.schedule);
+  if (d.kind === "schedule")
+    check(
+      d.schedule === "standard" || d.schedule === "health",
+      "Ränteschemat",
+      "The rate schedule",
+      '"standard" eller "health"',
+      '"standard" or "health"',
+      d.schedule,
+    );
   const a = inputs.adjustments;
   const adj: Array<[number, string, string]> = [
     [a.deadweight, "Dödviktsandelen", "Deadweight"],
@@ -140,15 +218,57 @@ export function validateInputs(inputs: ModelInputs): void {
   ];
   for (const [v, sv, en] of adj) check(isShare(v), sv, en, "mellan 0 och 1 (0–100 %)", "between 0 and 1 (0–100%)", v);
   const ind = inputs.individual;
-  check(isInt(ind.startAge) && ind.startAge >= 0 && ind.startAge < 120, "Startåldern", "The start age", "ett heltal 0–119", "a whole number 0–119", ind.startAge);
-  check(isInt(ind.endAge) && ind.endAge > ind.startAge && ind.endAge <= 120, "Slutåldern", "The end age", "ett heltal över startåldern", "a whole number above the start age", ind.endAge);
+  check(
+    isInt(ind.startAge) && ind.startAge >= 0 && ind.startAge < 120,
+    "Startåldern",
+    "The start age",
+    "ett heltal 0–119",
+    "a whole number 0–119",
+    ind.startAge,
+  );
+  check(
+    isInt(ind.endAge) && ind.endAge > ind.startAge && ind.endAge <= 120,
+    "Slutåldern",
+    "The end age",
+    "ett heltal över startåldern",
+    "a whole number above the start age",
+    ind.endAge,
+  );
   const f = inputs.fund;
   if (f.rule !== "none") {
-    check(isShare(f.fundShare) && f.fundShare > 0, "Fondens andel", "The fund's share", "över 0 och högst 1 (100 %)", "above 0 and at most 1 (100%)", f.fundShare);
+    check(
+      isShare(f.fundShare) && f.fundShare > 0,
+      "Fondens andel",
+      "The fund's share",
+      "över 0 och högst 1 (100 %)",
+      "above 0 and at most 1 (100%)",
+      f.fundShare,
+    );
     check(isShare(f.repaymentShare), "Återföringsandelen", "The repayment share", "mellan 0 och 1 (0–100 %)", "between 0 and 1 (0–100%)", f.repaymentShare);
-    check(isInt(f.repaymentDelay) && f.repaymentDelay >= 0 && f.repaymentDelay < inputs.horizon, "Fördröjningen av återföringen", "The repayment delay", "ett heltal från 0 och kortare än horisonten", "a whole number from 0, shorter than the horizon", f.repaymentDelay);
-    check(f.capPerYear === null || (isNum(f.capPerYear) && f.capPerYear >= 0), "Taket per år", "The yearly cap", "ett belopp ≥ 0 eller tomt", "an amount ≥ 0 or empty", f.capPerYear);
-    check(f.lastYear === null || isInt(f.lastYear), "Sista återföringsåret", "The last repayment year", "ett årtal eller tomt", "a calendar year or empty", f.lastYear);
+    check(
+      isInt(f.repaymentDelay) && f.repaymentDelay >= 0 && f.repaymentDelay < inputs.horizon,
+      "Fördröjningen av återföringen",
+      "The repayment delay",
+      "ett heltal från 0 och kortare än horisonten",
+      "a whole number from 0, shorter than the horizon",
+      f.repaymentDelay,
+    );
+    check(
+      f.capPerYear === null || (isNum(f.capPerYear) && f.capPerYear >= 0),
+      "Taket per år",
+      "The yearly cap",
+      "ett belopp ≥ 0 eller tomt",
+      "an amount ≥ 0 or empty",
+      f.capPerYear,
+    );
+    check(
+      f.lastYear === null || isInt(f.lastYear),
+      "Sista återföringsåret",
+      "The last repayment year",
+      "ett årtal eller tomt",
+      "a calendar year or empty",
+      f.lastYear,
+    );
     for (const c of f.commitments) {
       check(isShare(c.share), "Åtagandets andel", "A commitment's share", "mellan 0 och 1 (0–100 %)", "between 0 and 1 (0–100%)", c.share);
       check(isInt(c.year), "Åtagandets år", "A commitment's year", "ett årtal", "a calendar year", c.year);
@@ -185,11 +305,19 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
   // Timeline.
   const budgetYears = block ? block.years.map((y) => y.year) : [];
   const startYear = inputs.startYear ?? (budgetYears.length ? Math.min(...budgetYears) : null) ?? inputs.priceYear;
-  if (startYear === null) refuse("badInput", { sv: "Startåret", en: "The start year", ruleSv: "angivet när inget budgetblock används", ruleEn: "given when no budget block is used", got: "—" });
+  if (startYear === null)
+    refuse("badInput", {
+      sv: "Startåret",
+      en: "The start year",
+      ruleSv: "angivet när inget budgetblock används",
+      ruleEn: "given when no budget block is used",
+      got: "—",
+    });
   const horizon = inputs.horizon;
   const years = Array.from({ length: horizon }, (_, i) => startYear + i);
   const lag = inputs.effectLag;
-  const effectYears = years.map((_, i) => i + 1 - lag);
+  const effectStart = lag + 1;
+  const effectYears = years.map((_, i) => i + 2 - effectStart);
 
   // Actors.
   const byId = new Map(inputs.actors.map((a) => [a.id, a]));
@@ -213,7 +341,8 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
 
   for (const choice of chosen) {
     const row = rowsBySheetRow.get(choice.sheetRow);
-    if (!row || !block) return refuse("rowNotInBlock", { row: choice.sheetRow + 1, label: choice.label, address: block ? `${block.sheet}!${block.address}` : "—" });
+    if (!row || !block)
+      return refuse("rowNotInBlock", { row: choice.sheetRow + 1, label: choice.label, address: block ? `${block.sheet}!${block.address}` : "—" });
     const label = row.label || choice.label || `Rad ${choice.sheetRow + 1}`;
     if (choice.label && row.label && choice.label !== row.label) {
       notes.push(note("labelChanged", "warning", { cell: `${choice.sheetRow + 1}`, now: row.label, was: choice.label }));
@@ -313,7 +442,7 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
     const gainIds = new Set(gainLines.map((l) => l.actor.id));
     repayingActors = f.repayingActors.length
       ? f.repayingActors.map((id) => findActor(id, lang === "sv" ? "fonden" : "the fund")).filter((a) => usedIds.has(a.id))
-      : actors.filter((a) => a.kind === "namnd" && gainIds.has(a.id));
+      : actors.filter((a) => isKommun(a) && gainIds.has(a.id));
     const committed = f.rule === "committed" || (f.rule === "dual" && f.dualRepayment === "committed");
     if (committed) {
       commitments = f.commitments.filter((c) => years.includes(c.year));
@@ -336,7 +465,14 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
         }
       }
       const total = commitments.reduce((s, c) => s + c.share, 0);
-      check(total <= 1 + 1e-9, "Åtagandena", "The commitments", "högst 100 % av utbetalningen sammanlagt", "at most 100% of the payout in total", `${show(total * 100)} %`);
+      check(
+        total <= 1 + 1e-9,
+        "Åtagandena",
+        "The commitments",
+        "högst 100 % av utbetalningen sammanlagt",
+        "at most 100% of the payout in total",
+        `${show(total * 100)} %`,
+      );
     }
     if (repayingActors.length === 0 && !committed) notes.push(note("noRepayingActors", "warning"));
   }
@@ -346,7 +482,14 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
 
   if (inputs.participants * inputs.successProbability <= 0) notes.push(note("noParticipants", "info"));
   if (inputs.template === "individual" && horizon !== inputs.individual.endAge - inputs.individual.startAge) {
-    notes.push(note("individualHorizon", "warning", { horizon, start: inputs.individual.startAge, end: inputs.individual.endAge, years: inputs.individual.endAge - inputs.individual.startAge }));
+    notes.push(
+      note("individualHorizon", "warning", {
+        horizon,
+        start: inputs.individual.startAge,
+        end: inputs.individual.endAge,
+        years: inputs.individual.endAge - inputs.individual.startAge,
+      }),
+    );
   }
 
   return {
@@ -364,6 +507,7 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
     rate,
     rates,
     timing: asTiming(inputs.timing),
+    effectStart,
     effectYears,
     repayingActors,
     commitments,

@@ -5,7 +5,7 @@
  * the planner tests and the benchmark. The amounts are invented but of a plausible size for a kommun of
  * about 60,000 inhabitants.
  */
-import type { RangeSnapshot } from "../host/host";
+import type { RangeSnapshot } from "./snapshot";
 import { cellAddress, colLetter, parseRange } from "./a1";
 import { Bilingual, ModelInputs, TemplateId, applyTemplate, defaultInputs, templateById } from "./inputs";
 
@@ -222,7 +222,17 @@ export function sampleSnapshot(workbook: SampleWorkbook, sheetName: string, addr
     const q = parseRange(m);
     return q.row >= p.row && q.row + q.rows <= p.row + p.rows && q.col >= p.col && q.col + q.cols <= p.col + p.cols;
   });
-  return { sheet: sheetName, address: `${cellAddress(p.row, p.col)}:${colLetter(p.col + p.cols - 1)}${p.row + p.rows}`, row: p.row, col: p.col, values, formulas, numberFormats, text, mergedAreas: merged };
+  return {
+    sheet: sheetName,
+    address: `${cellAddress(p.row, p.col)}:${colLetter(p.col + p.cols - 1)}${p.row + p.rows}`,
+    row: p.row,
+    col: p.col,
+    values,
+    formulas,
+    numberFormats,
+    text,
+    mergedAreas: merged,
+  };
 }
 
 /** Sheet rows (0-based) of the driftbudget's rows by verksamhet label. */
@@ -242,16 +252,42 @@ function budgetInputs(id: TemplateId, lang: "sv" | "en"): ModelInputs {
     source: { sheet: BUDGET_SHEET, address: BUDGET_SELECTION, detectedUnit: "mnkr", unitOverride: null, sign: "costsPositive" },
     startYear: 2025,
     rows: [
-      { sheetRow: budgetRow("Social investering: Tidiga insatser (projekt)"), label: "Social investering: Tidiga insatser (projekt)", role: "cost", actor: "son", share: 1, after: "zero" },
-      { sheetRow: budgetRow("Institutionsplaceringar barn och unga"), label: "Institutionsplaceringar barn och unga", role: "gain", actor: "son", share: 0.04, after: "repeatLast" },
+      {
+        sheetRow: budgetRow("Social investering: Tidiga insatser (projekt)"),
+        label: "Social investering: Tidiga insatser (projekt)",
+        role: "cost",
+        actor: "son",
+        share: 1,
+        after: "zero",
+      },
+      {
+        sheetRow: budgetRow("Institutionsplaceringar barn och unga"),
+        label: "Institutionsplaceringar barn och unga",
+        role: "gain",
+        actor: "son",
+        share: 0.04,
+        after: "repeatLast",
+      },
       { sheetRow: budgetRow("Försörjningsstöd"), label: "Försörjningsstöd", role: "gain", actor: "son", share: 0.01, after: "repeatLast" },
       { sheetRow: budgetRow("Gymnasieskola"), label: "Gymnasieskola", role: "gain", actor: "bun", share: 0.002, after: "repeatLast" },
     ],
     extraLines: [
-      { label: lang === "sv" ? "Barn- och ungdomspsykiatri (BUP)" : "Child and adolescent psychiatry", role: "gain", actor: "region", amounts: [0, 400000, 600000], after: "repeatLast" },
+      {
+        label: lang === "sv" ? "Barn- och ungdomspsykiatri (BUP)" : "Child and adolescent psychiatry",
+        role: "gain",
+        actor: "region",
+        amounts: [0, 400000, 600000],
+        after: "repeatLast",
+      },
       { label: lang === "sv" ? "Aktivitetsersättning" : "Activity compensation", role: "gain", actor: "fk", amounts: [0, 0, 300000], after: "repeatLast" },
       { label: lang === "sv" ? "Produktionsvärde" : "Production value", role: "gain", actor: "samhalle", amounts: [0, 0, 0, 1000000], after: "repeatLast" },
-      { label: lang === "sv" ? "Utvärdering (extern)" : "Evaluation (external)", role: "cost", actor: "ks", amounts: [0, 250000, 250000, 300000], after: "zero" },
+      {
+        label: lang === "sv" ? "Utvärdering (extern)" : "Evaluation (external)",
+        role: "cost",
+        actor: "ks",
+        amounts: [0, 250000, 250000, 300000],
+        after: "zero",
+      },
     ],
   });
   inputs.participants = 60;
@@ -283,7 +319,15 @@ function individualInputs(lang: "sv" | "en"): ModelInputs {
     source: { sheet: INDIVIDUAL_SHEET, address: INDIVIDUAL_SELECTION, detectedUnit: "kr", unitOverride: null, sign: "costsPositive" },
     startYear: 2025,
     rows: rows.map(([label, actor], k) => ({ sheetRow: 3 + k, label, role: "gain", actor, share: 1, after: "repeatLast" })),
-    extraLines: [{ label: lang === "sv" ? "Insats: coachning och praktik, 20 deltagare" : "Intervention: coaching and work placement, 20 participants", role: "cost", actor: "amn", amounts: [1200000, 1200000], after: "zero" }],
+    extraLines: [
+      {
+        label: lang === "sv" ? "Insats: coachning och praktik, 20 deltagare" : "Intervention: coaching and work placement, 20 participants",
+        role: "cost",
+        actor: "amn",
+        amounts: [1200000, 1200000],
+        after: "zero",
+      },
+    ],
   });
   inputs.adjustments = { ...inputs.adjustments, deadweight: 0.2, dropOff: 0.02 };
   return inputs;

@@ -21,17 +21,7 @@ import {
 import type { WorkbookHost } from "../host/host";
 import type { ModelInputs } from "../planner/inputs";
 import type { StoredSettings } from "../planner/planModel";
-import {
-  DataRead,
-  ListedModel,
-  buildModel,
-  convertModel,
-  listModels,
-  openModel,
-  preview,
-  readSelectionBlock,
-  removeModel,
-} from "./actions";
+import { DataRead, ListedModel, buildModel, convertModel, listModels, openModel, preview, readSelectionBlock, removeModel } from "./actions";
 import { PaneMessage, freshInputs, hasLines, withBlock } from "./model";
 import { Lang, bi, t } from "./strings";
 import { BuildStep } from "./components/BuildStep";
@@ -106,7 +96,9 @@ export function App({ host, language = "sv", theme = "light" }: AppProps): React
   /** The model's language follows the pane's; the default title is translated, a title of the user's own is kept. */
   const changeLanguage = React.useCallback((next: Lang) => {
     setLang(next);
-    setInputs((i) => (i.language === next ? i : { ...i, language: next, title: i.title === freshInputs(i.language).title ? freshInputs(next).title : i.title }));
+    setInputs((i) =>
+      i.language === next ? i : { ...i, language: next, title: i.title === freshInputs(i.language).title ? freshInputs(next).title : i.title },
+    );
   }, []);
 
   const switchLanguage = () => changeLanguage(lang === "sv" ? "en" : "sv");

@@ -102,12 +102,7 @@ async function applyOutput(host: WorkbookHost, output: PlanOutput, language: Mod
 }
 
 /** Step 3: plan and write a new model, or rebuild `replacing` in place. */
-export function buildModel(
-  host: WorkbookHost,
-  inputs: ModelInputs,
-  block: BudgetBlock | null,
-  replacing?: StoredSettings,
-): Promise<Outcome<Built>> {
+export function buildModel(host: WorkbookHost, inputs: ModelInputs, block: BudgetBlock | null, replacing?: StoredSettings): Promise<Outcome<Built>> {
   return attempt(async () => {
     const planned = planModel(inputs, block, await facts(host, replacing));
     if (!planned.ok) stop(planned.error);

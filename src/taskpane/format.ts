@@ -30,7 +30,10 @@ export function formatPercent(share: number, lang: Lang, digits = 1): string {
  * Returns null for anything that is not a number; "" gives null too (callers decide what empty means).
  */
 export function parseNumber(raw: string, lang: Lang): number | null {
-  let s = raw.replace(/[\s\u00a0\u202f%]/g, "").replace(/kr$/i, "").replace(/[\u2212\u2013]/g, "-");
+  let s = raw
+    .replace(/[\s\u00a0\u202f%]/g, "")
+    .replace(/kr$/i, "")
+    .replace(/[\u2212\u2013]/g, "-");
   if (s === "") return null;
   const comma = s.lastIndexOf(",");
   const point = s.lastIndexOf(".");

@@ -2,6 +2,7 @@
  * The pane's own logic on the planner's data, as pure functions: the row choices offered for a budget
  * block, actor guesses, adding actors, reading stored settings. The React components only call these.
  */
+import { isKommun } from "../core/actors";
 import type { BudgetBlock, BudgetRow } from "../planner/budget";
 import {
   ActorDef,
@@ -65,7 +66,7 @@ export function guessActor(row: Pick<BudgetRow, "group" | "label">, actors: read
     const hit = actors.find((a) => norm(a.label.sv).split(" ")[0] === first);
     if (hit) return hit.id;
   }
-  return (actors.find((a) => a.kind === "namnd") ?? actors[0])?.id ?? "";
+  return (actors.find(isKommun) ?? actors[0])?.id ?? "";
 }
 
 /** Rows the user can give a role: data rows, and sum rows (offered but left out by default). */
@@ -106,9 +107,7 @@ export function withBlock(inputs: ModelInputs, block: BudgetBlock): ModelInputs 
 export function setRowRole(inputs: ModelInputs, sheetRow: number, role: RowRole): ModelInputs {
   return {
     ...inputs,
-    rows: inputs.rows.map((r) =>
-      r.sheetRow === sheetRow ? { ...r, role, after: role === "gain" ? "repeatLast" : role === "cost" ? "zero" : r.after } : r,
-    ),
+    rows: inputs.rows.map((r) => (r.sheetRow === sheetRow ? { ...r, role, after: role === "gain" ? "repeatLast" : role === "cost" ? "zero" : r.after } : r)),
   };
 }
 

@@ -105,15 +105,18 @@ const S = {
     en: "Year: value, separated by semicolons, e.g. 2024: 100; 2025: 102.1; 2026: 104.5. Empty = no conversion.",
   },
   priceIndexPlaceholder: { sv: "ingen omräkning", en: "no conversion" },
-  priceIndexNone: { sv: "Ingen omräkning: budgetens belopp används i sina egna års priser.", en: "No conversion: the budget's amounts are used in their own years' prices." },
+  priceIndexNone: {
+    sv: "Ingen omräkning: budgetens belopp används i sina egna års priser.",
+    en: "No conversion: the budget's amounts are used in their own years' prices.",
+  },
   priceIndexOn: {
     sv: "Budgetens belopp räknas om till {year} års priser med {name}. Egna rader anges i {year} års priser. År efter indexets sista år räknas med det sista värdet.",
     en: "Budget amounts are converted to {year} prices with {name}. Lines of your own are in {year} prices. Years after the index's last year use its last value.",
   },
   priceIndexNoPriceYear: { sv: "Indexet saknar värde för prisåret {year}.", en: "The index has no value for the price year {year}." },
   invalidIndex: {
-    sv: "Kan inte läsa \"{item}\": skriv år: värde (värdet över 0), varje år en gång.",
-    en: "Cannot read \"{item}\": type year: value (the value above 0), each year once.",
+    sv: 'Kan inte läsa "{item}": skriv år: värde (värdet över 0), varje år en gång.',
+    en: 'Cannot read "{item}": type year: value (the value above 0), each year once.',
   },
 
   adjustHeading: { sv: "Justeringar", en: "Adjustments" },
@@ -137,7 +140,10 @@ const S = {
   repaymentDelay: { sv: "År innan återföringen börjar", en: "Years before repayment starts" },
   capPerYear: { sv: "Tak per år (kr, tomt = inget)", en: "Cap per year (kr, empty = none)" },
   lastYear: { sv: "Sista återföringsår (tomt = modellens sista)", en: "Last repayment year (empty = the model's last)" },
-  repayingActors: { sv: "Aktörer vars besparingar återför (inga valda = kommunens nämnder)", en: "Actors whose savings repay (none chosen = the kommun's committees)" },
+  repayingActors: {
+    sv: "Aktörer vars besparingar återför (inga valda = kommunens nämnder)",
+    en: "Actors whose savings repay (none chosen = the kommun's committees)",
+  },
   dualRepayment: { sv: "Fonddelen återbetalas", en: "The fund part is repaid" },
   dualSavings: { sv: "ur besparingar", en: "from savings" },
   dualCommitted: { sv: "enligt åtagande", en: "as committed" },
@@ -146,12 +152,18 @@ const S = {
   commitmentShare: { sv: "Andel av utbetalningen (%)", en: "Share of the payout (%)" },
   addCommitment: { sv: "Lägg till åtagande", en: "Add commitment" },
   removeCommitment: { sv: "Ta bort åtagandet", en: "Remove commitment" },
-  commitmentsEmpty: { sv: "Inga åtaganden: modellen föreslår ett efter de väntade besparingarna.", en: "No commitments: the model proposes one from the expected savings." },
+  commitmentsEmpty: {
+    sv: "Inga åtaganden: modellen föreslår ett efter de väntade besparingarna.",
+    en: "No commitments: the model proposes one from the expected savings.",
+  },
 
   // Step 3
   step3: { sv: "3. Bygg modellen", en: "3. Build the model" },
   formulaStyle: { sv: "Formelstil", en: "Formula style" },
-  stylePortable: { sv: "Portabel: bara Excels egna funktioner (fungerar utan tillägget)", en: "Portable: only Excel's own functions (works without the add-in)" },
+  stylePortable: {
+    sv: "Portabel: bara Excels egna funktioner (fungerar utan tillägget)",
+    en: "Portable: only Excel's own functions (works without the add-in)",
+  },
   styleAddin: { sv: "Tillägg: SOCINV-funktioner (kortare, kräver tillägget)", en: "Add-in: SOCINV functions (shorter, needs the add-in)" },
   build: { sv: "Bygg modellen", en: "Build the model" },
   buildNew: { sv: "Bygg som ny modell", en: "Build as a new model" },
@@ -173,7 +185,10 @@ const S = {
   colCosts: { sv: "Kostnader", en: "Costs" },
   colGains: { sv: "Nyttor", en: "Gains" },
   colNet: { sv: "Netto", en: "Net" },
-  needLines: { sv: "Välj minst en rad som kostnad eller nytta, eller lägg till en egen rad.", en: "Choose at least one row as a cost or a gain, or add a line of your own." },
+  needLines: {
+    sv: "Välj minst en rad som kostnad eller nytta, eller lägg till en egen rad.",
+    en: "Choose at least one row as a cost or a gain, or add a line of your own.",
+  },
 
   // Step 4
   step4: { sv: "4. Modeller i arbetsboken", en: "4. Models in the workbook" },
@@ -210,6 +225,7 @@ const S = {
   invalidInteger: { sv: "Skriv ett heltal.", en: "Type a whole number." },
   invalidList: { sv: "Skriv tal åtskilda med semikolon.", en: "Type numbers separated by semicolons." },
   allowedRange: { sv: "Tillåtet: {min}–{max}.", en: "Allowed: {min}–{max}." },
+  allowedBounds: { sv: "Tillåtet: {range}.", en: "Allowed: {range}." },
 
   // Templates (labels come from the planner's TEMPLATES)
   templateHelp: { sv: "En mall fyller i inställningar; dina rader och aktörer behålls.", en: "A template fills in settings; your rows and actors are kept." },

@@ -105,11 +105,13 @@ describe("per-actor present values: hand calculation at 10 %", () => {
 });
 
 describe("invariants", () => {
-  const table = fc.integer({ min: 1, max: 8 }).chain((n) =>
-    fc.integer({ min: 1, max: 25 }).chain((years) =>
-      fc.array(fc.array(fc.integer({ min: -1e7, max: 1e7 }), { minLength: years, maxLength: years }), { minLength: n, maxLength: n }),
-    ),
-  );
+  const table = fc
+    .integer({ min: 1, max: 8 })
+    .chain((n) =>
+      fc
+        .integer({ min: 1, max: 25 })
+        .chain((years) => fc.array(fc.array(fc.integer({ min: -1e7, max: 1e7 }), { minLength: years, maxLength: years }), { minLength: n, maxLength: n })),
+    );
   const rate = fc.double({ min: -0.05, max: 0.2, noNaN: true });
   const timing = fc.constantFrom(0 as const, 0.5 as const, 1 as const);
 
@@ -152,7 +154,18 @@ describe("invariants", () => {
 describe("break-even per actor and within a window", () => {
   test("hand calculation, no discounting", () => {
     // Kommun pays 1,000 in years 1 and 2; one success saves the kommun 100 and the region 50 a year in years 2–6.
-    const r = breakEvenByActor(0, ["Kommunen", "Regionen"], [[-1000, -1000, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]], [[0, 100, 100, 100, 100, 100], [0, 50, 50, 50, 50, 50]]);
+    const r = breakEvenByActor(
+      0,
+      ["Kommunen", "Regionen"],
+      [
+        [-1000, -1000, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+      ],
+      [
+        [0, 100, 100, 100, 100, 100],
+        [0, 50, 50, 50, 50, 50],
+      ],
+    );
     expect(r.rows[0]).toMatchObject({ costs: -2000, gainPerSuccess: 500, successes: 4 }); // 2,000 / 500
     expect(r.rows[0].windowGainPerSuccess).toBe(300); // years 1–4: 0 + 100 + 100 + 100
     expect(r.rows[0].windowSuccesses).toBeCloseTo(2000 / 300, 12); // 6.67 within a four-year mandate
@@ -171,7 +184,15 @@ describe("break-even per actor and within a window", () => {
   });
 
   test("an actor whose costs a success does not reduce never breaks even; shown as text, not a number", () => {
-    const r = breakEvenByActor(0, ["Skolan", "Regionen"], [[-500], [0]], [[-20, 0], [0, 100]]);
+    const r = breakEvenByActor(
+      0,
+      ["Skolan", "Regionen"],
+      [[-500], [0]],
+      [
+        [-20, 0],
+        [0, 100],
+      ],
+    );
     expect(r.rows[0].successes).toBe("never");
     expect(r.total.successes).toBeCloseTo(500 / 80, 12);
     const t = breakEvenTable(r);
@@ -202,7 +223,13 @@ describe("actor labels", () => {
     { v: [["A"], ["  "]], id: "labelMissing" },
     { v: [["A"], [42]], id: "labelNotText" },
     { v: [["Regionen"], ["regionen "]], id: "labelDuplicate" },
-    { v: [["A", "B"], ["C", "D"]], id: "notAVector" },
+    {
+      v: [
+        ["A", "B"],
+        ["C", "D"],
+      ],
+      id: "notAVector",
+    },
     { v: [["A"], [{ errorCode: "#N/A" }]], id: "errorInRange" },
   ])("$id", ({ v, id }) => {
     expect(errorOf(() => readActors(v))).toEqual({ excel: "#VALUE!", id });

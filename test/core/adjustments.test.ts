@@ -3,30 +3,76 @@
  * the gross-vs-net table with its visible defaults, invariants and bad input.
  */
 import fc from "fast-check";
-import { ADJUSTMENT_HEADER, DEFAULT_TEXT, GIVEN_TEXT, adjustFlows, adjustmentTable, resolveAdjustments } from "../../src/core/adjustments";
+import {
+  ADJUSTMENT_HEADER,
+  DEFAULT_TEXT,
+  GIVEN_TEXT,
+  adjustFlows,
+  adjustmentHeader,
+  adjustmentTable,
+  checkEffectStart,
+  effectFactor,
+  effectFactors,
+  resolveAdjustments,
+} from "../../src/core/adjustments";
 import { errorOf } from "../helpers/errors";
 
-const adjust = (flows: number[][], input: Parameters<typeof resolveAdjustments>[0]) => adjustFlows(flows, resolveAdjustments(input, flows.length));
+const adjust = (flows: number[][], input: Parameters<typeof resolveAdjustments>[0], effectStart?: number) =>
+  adjustFlows(flows, resolveAdjustments(input, flows.length), effectStart);
 
 describe("hand calculations", () => {
-  test("deadweight 20 % and drop-off 50 % a year after each actor's first year of effect", () => {
-    // A: first gain in year 2: 50 × 0.8 = 40, then 50 × 0.8 × 0.5 = 20; its cost is untouched
-    // B: first gain in year 2 too: 100 × 0.8 = 80, then 100 × 0.8 × 0.5 = 40
-    expect(adjust([[-100, 50, 50], [0, 100, 100]], { deadweight: [0.2], dropoff: [0.5] })).toEqual([
+  test("deadweight 20 % and drop-off 50 % a year after the first year of effect, period 2", () => {
+    // A: year 2 is the first year of effect: 50 × 0.8 = 40, then 50 × 0.8 × 0.5 = 20; its cost is untouched
+    // B: 100 × 0.8 = 80, then 100 × 0.8 × 0.5 = 40
+    expect(
+      adjust(
+        [
+          [-100, 50, 50],
+          [0, 100, 100],
+        ],
+        { deadweight: [0.2], dropoff: [0.5] },
+        2,
+      ),
+    ).toEqual([
       [-100, 40, 20],
       [0, 80, 40],
     ]);
   });
 
+  test("drop-off counts from the first year of effect, period 1 by default, not from an actor's first gain", () => {
+    // effect factors 1, 0.5, 0.25, 0.125: [0, 0, 100, 100] → [0, 0, 25, 12.5]
+    expect(adjust([[0, 0, 100, 100]], { dropoff: [0.5] })).toEqual([[0, 0, 25, 12.5]]);
+    // from period 3: factors 0, 0, 1, 0.5 → [0, 0, 100, 50]
+    expect(adjust([[0, 0, 100, 100]], { dropoff: [0.5] }, 3)).toEqual([[0, 0, 100, 50]]);
+  });
+
+  test("gains before the first year of effect count 0, with or without drop-off; costs are untouched", () => {
+    expect(adjust([[-100, 80, 80, 80]], {}, 3)).toEqual([[-100, 0, 80, 80]]);
+    // optimism 10 % on costs, drop-off 20 % from period 2: 80, 64, 51.2
+    const [row] = adjust([[-100, 80, 80, 80]], { optimism_costs: [0.1], dropoff: [0.2] }, 2);
+    [-110, 80, 64, 51.2].forEach((x, i) => expect(row[i]).toBeCloseTo(x, 12));
+  });
+
+  test("the effect factor: 0 before the start, (1 − d)^(t − start) from it", () => {
+    expect(effectFactors(5, 2, 0.5)).toEqual([0, 1, 0.5, 0.25, 0.125]);
+    expect(effectFactors(3, 1, 0)).toEqual([1, 1, 1]);
+    expect(effectFactors(3, 1, 1)).toEqual([1, 0, 0]); // a full drop-off: the first year of effect only
+    expect(effectFactor(4, 4, 0.3)).toBe(1);
+  });
+
   test("all at once: keep 0.9 × 0.8 × 0.75 × 0.95 = 0.513 of a gain, costs up 30 %", () => {
-    const f = adjust([[-500, 1000, 1000, 1000]], {
-      deadweight: [0.1],
-      attribution: [0.2],
-      displacement: [0.25],
-      dropoff: [0.1],
-      optimism_costs: [0.3],
-      optimism_gains: [0.05],
-    });
+    const f = adjust(
+      [[-500, 1000, 1000, 1000]],
+      {
+        deadweight: [0.1],
+        attribution: [0.2],
+        displacement: [0.25],
+        dropoff: [0.1],
+        optimism_costs: [0.3],
+        optimism_gains: [0.05],
+      },
+      2, // the first gain's year is the first year of effect
+    );
     expect(f[0][0]).toBeCloseTo(-650, 10);
     expect(f[0][1]).toBeCloseTo(513, 10);
     expect(f[0][2]).toBeCloseTo(461.7, 10); // 513 × 0.9
@@ -38,8 +84,19 @@ describe("hand calculations", () => {
   });
 
   test("the table: which adjustments were given and which are the default 0, gross and adjusted PVs side by side", () => {
-    const t = adjustmentTable(0, ["A", "B"], [[-100, 50, 50], [0, 100, 100]], { deadweight: [0.2], dropoff: [0.5] });
-    expect(t[0]).toEqual(ADJUSTMENT_HEADER);
+    const t = adjustmentTable(
+      0,
+      ["A", "B"],
+      [
+        [-100, 50, 50],
+        [0, 100, 100],
+      ],
+      { deadweight: [0.2], dropoff: [0.5] },
+      0,
+      2,
+    );
+    expect(t[0]).toEqual(adjustmentHeader(2));
+    expect(t[0][4]).toBe("Avtagande per år, effekt från period 2 / Drop-off per year, effect from period 2");
     expect(t[1]).toEqual(["Källa / Source", GIVEN_TEXT, DEFAULT_TEXT, DEFAULT_TEXT, GIVEN_TEXT, DEFAULT_TEXT, DEFAULT_TEXT, "", "", "", "", "", ""]);
     // A: costs −100 → −100; gains 100 → 60; net 0 → −40
     expect(t[2]).toEqual(["A", 0.2, 0, 0, 0.5, 0, 0, -100, -100, 100, 60, 0, -40]);
@@ -49,6 +106,7 @@ describe("hand calculations", () => {
 
   test("nothing given: every adjustment says default, gross = adjusted", () => {
     const t = adjustmentTable(0.035, ["A"], [[-100, 120]], {});
+    expect(t[0]).toEqual(ADJUSTMENT_HEADER); // effect from period 1
     expect(t[1].slice(1, 7).every((c) => c === DEFAULT_TEXT)).toBe(true);
     expect(t[2][7]).toBe(t[2][8]);
     expect(t[2][9]).toBe(t[2][10]);
@@ -93,6 +151,12 @@ describe("bad input", () => {
     { what: "three values for two actors", input: { dropoff: [0.1, 0.1, 0.1] }, e: { excel: "#VALUE!", id: "adjustmentCount" } },
   ])("$what", ({ input, e }) => {
     expect(errorOf(() => resolveAdjustments(input, 2))).toEqual(e);
+  });
+  test.each([0, -1, 1.5, 5, NaN])("effect start %p for a 4-year table", (x) => {
+    expect(errorOf(() => checkEffectStart(x, 4))).toEqual({ excel: "#VALUE!", id: "effectStartRange" });
+  });
+  test("effect start 1 to the table's years", () => {
+    expect([1, 2, 4].map((x) => checkEffectStart(x, 4))).toEqual([1, 2, 4]);
   });
   test("optimism on costs may exceed 100 %", () => {
     expect(adjust([[-100]], { optimism_costs: [2] })).toEqual([[-300]]);

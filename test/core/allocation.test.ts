@@ -73,7 +73,13 @@ describe("SPLITBYGAINS: those who gain pay", () => {
   });
 
   test("gains are discounted: at 10 % a gain of 121 in year 2 weighs as 100, one of 110 in year 1 as 100", () => {
-    expect(splitByGains([1000], 0.1, [[110, 0], [0, 121], [-50, 0]])).toEqual([[500], [500], [0]]);
+    expect(
+      splitByGains([1000], 0.1, [
+        [110, 0],
+        [0, 121],
+        [-50, 0],
+      ]),
+    ).toEqual([[500], [500], [0]]);
   });
 
   test("nobody gains: #DIV/0!", () => {
@@ -100,7 +106,8 @@ describe("invariants", () => {
           // every part is a whole number of units, written exactly (e.g. 333.34, not 333.34000000000003)
           expect(new Decimal(p).dividedBy(u).isInteger()).toBe(true);
         });
-        for (let i = 0; i < w.length; i++) for (let j = 0; j < w.length; j++) if (w[i] > w[j]) expect(Math.abs(parts[i])).toBeGreaterThanOrEqual(Math.abs(parts[j]));
+        for (let i = 0; i < w.length; i++)
+          for (let j = 0; j < w.length; j++) if (w[i] > w[j]) expect(Math.abs(parts[i])).toBeGreaterThanOrEqual(Math.abs(parts[j]));
       }),
     );
   });
@@ -133,7 +140,10 @@ describe("invariants", () => {
           fc.pre(ks.some((k) => k > 0));
           const w = exactWeights(ks.map((k) => k / m));
           const total = w.reduce((a, b) => a + b, 0n);
-          const fast = _fastApportion(units, w.map((x) => Number(x) / Number(total)));
+          const fast = _fastApportion(
+            units,
+            w.map((x) => Number(x) / Number(total)),
+          );
           if (fast === null) declined++;
           else {
             decided++;
@@ -241,7 +251,12 @@ describe("issue 8 regressions: the parts sum exactly to the amount, or a clear e
   });
 
   test("SPLITBYGAINS on gains beyond the double range: a catalogue message, not '[DecimalError] Invalid argument: NaN'", () => {
-    const e = messageOf(() => splitByGains([100], 0, [[1e308, 1e308], [1, 1]]));
+    const e = messageOf(() =>
+      splitByGains([100], 0, [
+        [1e308, 1e308],
+        [1, 1],
+      ]),
+    );
     expect({ excel: e.excel, id: e.id }).toEqual({ excel: "#VALUE!", id: "gainsTooLarge" });
     expect(e.message).not.toMatch(/DecimalError|NaN|Infinity/);
     expect(e.sv).toMatch(/aktör nr 1.*för stort/);
@@ -258,7 +273,12 @@ describe("issue 8 regressions: the parts sum exactly to the amount, or a clear e
     // quota 10,000.99999 each: floors 10,000 × 100,000 = 1,000,000,000; the 99,999 missing kronor go to the
     // first 99,999 (all remainders equal: ties to the first listed)
     const n = 100000;
-    const parts = column(splitByShares([1e9 + n - 1], Array.from({ length: n }, () => 1 / n)));
+    const parts = column(
+      splitByShares(
+        [1e9 + n - 1],
+        Array.from({ length: n }, () => 1 / n),
+      ),
+    );
     expect(parts.slice(0, n - 1).every((p) => p === 10001)).toBe(true);
     expect(parts[n - 1]).toBe(10000);
     expect(parts.reduce((a, b) => a + b, 0)).toBe(1e9 + n - 1);
@@ -277,8 +297,22 @@ describe("issue 8 regressions: the parts sum exactly to the amount, or a clear e
   });
 
   test("a result beyond the limit is refused before any work", () => {
-    expect(errorOf(() => splitByShares([1], Array.from({ length: 100001 }, () => 1 / 100001)))).toEqual({ excel: "#VALUE!", id: "resultTooLarge" });
-    expect(errorOf(() => splitByShares(Array.from({ length: 2000 }, () => 1), Array.from({ length: 51 }, () => 1 / 51)))).toEqual({ excel: "#VALUE!", id: "resultTooLarge" });
+    expect(
+      errorOf(() =>
+        splitByShares(
+          [1],
+          Array.from({ length: 100001 }, () => 1 / 100001),
+        ),
+      ),
+    ).toEqual({ excel: "#VALUE!", id: "resultTooLarge" });
+    expect(
+      errorOf(() =>
+        splitByShares(
+          Array.from({ length: 2000 }, () => 1),
+          Array.from({ length: 51 }, () => 1 / 51),
+        ),
+      ),
+    ).toEqual({ excel: "#VALUE!", id: "resultTooLarge" });
   });
 });
 
@@ -331,7 +365,13 @@ describe("issue 8 properties", () => {
         const total = w.reduce((a, b) => a + b, 0);
         let parts: number[];
         try {
-          parts = column(splitByShares([amount], w.map((x) => x / total), toUnit(u)));
+          parts = column(
+            splitByShares(
+              [amount],
+              w.map((x) => x / total),
+              toUnit(u),
+            ),
+          );
         } catch (e) {
           expect(e).toBeInstanceOf(SocinvError);
           expect(["notWholeUnits", "amountTooLarge"]).toContain((e as SocinvError).id);
@@ -344,7 +384,12 @@ describe("issue 8 properties", () => {
         if (sum.toNumber() !== amount) {
           // only float noise was dropped: the sum is what Excel shows (15 digits) and under a thousandth of a unit away
           expect(sum.toNumber()).toBe(Number(amount.toPrecision(15)));
-          expect(sum.minus(new Decimal(amount)).abs().lessThanOrEqualTo(u / 1000)).toBe(true);
+          expect(
+            sum
+              .minus(new Decimal(amount))
+              .abs()
+              .lessThanOrEqualTo(u / 1000),
+          ).toBe(true);
         }
       }),
       { numRuns: 3000 },

@@ -110,7 +110,11 @@ describe("bad input", () => {
     { what: "end age without start age", f: () => careerSavings([[1]], [[0]], { startAge: null, endAge: 65 }), e: { excel: "#VALUE!", id: "endWithoutStart" } },
     { what: "end age before start age", f: () => careerSavings([[1]], [[0]], { startAge: 30, endAge: 20 }), e: { excel: "#NUM!", id: "agesReversed" } },
     { what: "a fractional age", f: () => careerSavings([[1]], [[0]], { startAge: 20.5, endAge: null }), e: { excel: "#NUM!", id: "badAge" } },
-    { what: "a table shorter than the ages", f: () => careerSavings([[1, 2, 3]], [[0]], { startAge: 20, endAge: 65 }), e: { excel: "#VALUE!", id: "tableTooShort" } },
+    {
+      what: "a table shorter than the ages",
+      f: () => careerSavings([[1, 2, 3]], [[0]], { startAge: 20, endAge: 65 }),
+      e: { excel: "#VALUE!", id: "tableTooShort" },
+    },
     { what: "tables of different years", f: () => careerSavings([[1, 2, 3]], [[0, 0]], none), e: { excel: "#VALUE!", id: "yearsDiffer" } },
     { what: "tables of different actors", f: () => careerSavings([[1], [2]], [[0]], none), e: { excel: "#VALUE!", id: "tablesMismatch" } },
     { what: "costs entered as negatives", f: () => careerSavings([[-1], [-2]], [[0], [0]], none), e: { excel: "#NUM!", id: "costsNegative" } },
@@ -118,7 +122,11 @@ describe("bad input", () => {
     { what: "success above 100 %", f: () => careerFlows([[1]], [[0]], { people: 1, success: 1.2, lag: 0, ramp: 1 }), e: { excel: "#NUM!", id: "shareRange" } },
     { what: "negative people", f: () => careerFlows([[1]], [[0]], { people: -1, success: 1, lag: 0, ramp: 1 }), e: { excel: "#NUM!", id: "badPeople" } },
     { what: "a fractional lag", f: () => careerFlows([[1]], [[0]], { people: 1, success: 1, lag: 0.5, ramp: 1 }), e: { excel: "#NUM!", id: "badLag" } },
-    { what: "a ramp share above 1", f: () => careerFlows([[1]], [[0]], { people: 1, success: 1, lag: 0, ramp: [0.5, 2] }), e: { excel: "#NUM!", id: "badRampYears" } },
+    {
+      what: "a ramp share above 1",
+      f: () => careerFlows([[1]], [[0]], { people: 1, success: 1, lag: 0, ramp: [0.5, 2] }),
+      e: { excel: "#NUM!", id: "badRampYears" },
+    },
   ])("$what", ({ f, e }) => {
     expect(errorOf(f)).toEqual(e);
   });

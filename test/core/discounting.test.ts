@@ -80,7 +80,7 @@ describe("declining schedule (Green Book)", () => {
     const df = discountFactors(rates, 31, 0);
     // 1.035^30 = 2.8067937047, × 1.03 = 2.8909975158
     expect(df[30]).toBeCloseTo(1 / (Math.pow(1.035, 30) * 1.03), 14);
-    expect(df[30]).toBeCloseTo(0.34590, 5);
+    expect(df[30]).toBeCloseTo(0.3459, 5);
     expect(df[30]).not.toBeCloseTo(1 / Math.pow(1.03, 31), 3);
   });
   test("factors are continuous and strictly decreasing across every break, all timings", () => {
@@ -166,7 +166,11 @@ describe("invariants", () => {
     fc.assert(
       fc.property(rate, timing, series, fc.double({ min: -10, max: 10, noNaN: true }), (r, t, xs, a) => {
         const ys = xs.map((x, i) => (i % 3) * 1000 - x / 2);
-        const lhs = presentValue(r, xs.map((x, i) => a * x + ys[i]), t);
+        const lhs = presentValue(
+          r,
+          xs.map((x, i) => a * x + ys[i]),
+          t,
+        );
         const rhs = a * presentValue(r, xs, t) + presentValue(r, ys, t);
         // rounding error grows with the size of the terms summed, not with the result
         const scale = xs.reduce((s, x, i) => s + Math.abs(a * x) + Math.abs(ys[i]), 1);

@@ -124,7 +124,16 @@ describe("savings-based repayment (Norrköping)", () => {
   });
 
   test("to the öre: 100 kr outstanding against 150 kr due from three equal savers → 33.34 + 33.33 + 33.33", () => {
-    const l = savingsLedger(["A", "B", "C"], [100], [[0, 50], [0, 50], [0, 50]], rule());
+    const l = savingsLedger(
+      ["A", "B", "C"],
+      [100],
+      [
+        [0, 50],
+        [0, 50],
+        [0, 50],
+      ],
+      rule(),
+    );
     expect(l.repaid.map((r) => num(r[1]))).toEqual([33.34, 33.33, 33.33]);
     expect(ledgerTotals(l).unpaid).toBe(0n);
   });
@@ -191,7 +200,10 @@ describe("committed repayment (Malmö)", () => {
   });
 
   test("bad plans: more than the payout, before the payout, negative, shares not 100 %", () => {
-    const c = (commitments: number[][], asShares = false) => () => committedLedger(["SN"], [0, 1e6], { kind: "committed", commitments, asShares });
+    const c =
+      (commitments: number[][], asShares = false) =>
+      () =>
+        committedLedger(["SN"], [0, 1e6], { kind: "committed", commitments, asShares });
     expect(errorOf(c([[0, 600000, 600000]]))).toEqual({ excel: "#NUM!", id: "commitmentsExceedPayout" });
     expect(errorOf(c([[100, 500000, 400000]]))).toEqual({ excel: "#NUM!", id: "commitmentBeforePayout" });
     expect(errorOf(c([[0, -1, 0]]))).toEqual({ excel: "#NUM!", id: "negativeAmount" });
@@ -200,10 +212,12 @@ describe("committed repayment (Malmö)", () => {
       excel: "#VALUE!",
       id: "actorsMismatch",
     });
-    expect(errorOf(() => committedTable(committedLedger(["SN"], [1e6], { kind: "committed", commitments: [[0, 1e6]], asShares: false }), [[0, 1, 2]]))).toEqual({
-      excel: "#VALUE!",
-      id: "tablesMismatch",
-    });
+    expect(errorOf(() => committedTable(committedLedger(["SN"], [1e6], { kind: "committed", commitments: [[0, 1e6]], asShares: false }), [[0, 1, 2]]))).toEqual(
+      {
+        excel: "#VALUE!",
+        id: "tablesMismatch",
+      },
+    );
   });
 });
 
@@ -244,8 +258,19 @@ describe("invariants", () => {
       fc.record({
         n: fc.constant(n),
         years: fc.constant(years),
-        payout: fc.array(fc.integer({ min: 0, max: 5e8 }).map((c) => c / 100), { minLength: 1, maxLength: Math.min(3, years - 1) }).filter((p) => p.some((x) => x > 0)),
-        savings: fc.array(fc.array(fc.integer({ min: -1e8, max: 5e8 }).map((c) => c / 1000), { minLength: years, maxLength: years }), { minLength: n, maxLength: n }),
+        payout: fc
+          .array(
+            fc.integer({ min: 0, max: 5e8 }).map((c) => c / 100),
+            { minLength: 1, maxLength: Math.min(3, years - 1) },
+          )
+          .filter((p) => p.some((x) => x > 0)),
+        savings: fc.array(
+          fc.array(
+            fc.integer({ min: -1e8, max: 5e8 }).map((c) => c / 1000),
+            { minLength: years, maxLength: years },
+          ),
+          { minLength: n, maxLength: n },
+        ),
         share: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 1 }),
         delay: fc.integer({ min: 0, max: 3 }),
         cap: fc.option(fc.integer({ min: 1, max: 1e8 }).map((c) => c / 100)),
@@ -303,7 +328,11 @@ describe("invariants", () => {
           const committed = plan.flat().reduce((a, b) => a + b, 0);
           const payout = committed + extra;
           fc.pre(payout > 0);
-          const l = committedLedger(plan.map((_, i) => `N${i}`), [payout], { kind: "committed", commitments: plan, asShares: false });
+          const l = committedLedger(
+            plan.map((_, i) => `N${i}`),
+            [payout],
+            { kind: "committed", commitments: plan, asShares: false },
+          );
           expect(l.repaid.map(nums)).toEqual(plan);
           expect(num(ledgerTotals(l).unpaid)).toBe(extra);
           expect(num(ledgerTotals(l).closingBalance) + extra).toBe(0);
@@ -316,12 +345,36 @@ describe("invariants", () => {
 describe("bad input: clear errors, never wrong numbers", () => {
   const sv = [[0, 100, 100]];
   test.each([
-    { what: "repayment longer than the horizon (last_year 4 of 3)", f: () => savingsLedger(["SN"], [100], sv, rule({ lastYear: 4 })), e: { excel: "#VALUE!", id: "repayLongerThanHorizon" } },
-    { what: "repayment starting after the horizon", f: () => savingsLedger(["SN"], [100], sv, rule({ delay: 3 })), e: { excel: "#VALUE!", id: "startAfterHorizon" } },
-    { what: "the first payout plus the delay after the horizon", f: () => savingsLedger(["SN"], [0, 100], sv, rule({ delay: 2 })), e: { excel: "#VALUE!", id: "startAfterHorizon" } },
-    { what: "last year before the first payout year + delay", f: () => savingsLedger(["SN"], [0, 100], sv, rule({ lastYear: 2 })), e: { excel: "#VALUE!", id: "lastBeforeStart" } },
-    { what: "last year before the first repayment year", f: () => savingsLedger(["SN"], [100], sv, rule({ lastYear: 1 })), e: { excel: "#VALUE!", id: "lastBeforeStart" } },
-    { what: "payouts over more years than the table", f: () => savingsLedger(["SN"], [1, 1, 1, 1], sv, rule()), e: { excel: "#VALUE!", id: "longerThanHorizon" } },
+    {
+      what: "repayment longer than the horizon (last_year 4 of 3)",
+      f: () => savingsLedger(["SN"], [100], sv, rule({ lastYear: 4 })),
+      e: { excel: "#VALUE!", id: "repayLongerThanHorizon" },
+    },
+    {
+      what: "repayment starting after the horizon",
+      f: () => savingsLedger(["SN"], [100], sv, rule({ delay: 3 })),
+      e: { excel: "#VALUE!", id: "startAfterHorizon" },
+    },
+    {
+      what: "the first payout plus the delay after the horizon",
+      f: () => savingsLedger(["SN"], [0, 100], sv, rule({ delay: 2 })),
+      e: { excel: "#VALUE!", id: "startAfterHorizon" },
+    },
+    {
+      what: "last year before the first payout year + delay",
+      f: () => savingsLedger(["SN"], [0, 100], sv, rule({ lastYear: 2 })),
+      e: { excel: "#VALUE!", id: "lastBeforeStart" },
+    },
+    {
+      what: "last year before the first repayment year",
+      f: () => savingsLedger(["SN"], [100], sv, rule({ lastYear: 1 })),
+      e: { excel: "#VALUE!", id: "lastBeforeStart" },
+    },
+    {
+      what: "payouts over more years than the table",
+      f: () => savingsLedger(["SN"], [1, 1, 1, 1], sv, rule()),
+      e: { excel: "#VALUE!", id: "longerThanHorizon" },
+    },
     { what: "a negative payout", f: () => savingsLedger(["SN"], [-100], sv, rule()), e: { excel: "#NUM!", id: "negativeAmount" } },
     { what: "no payout", f: () => savingsLedger(["SN"], [0], sv, rule()), e: { excel: "#NUM!", id: "noPayout" } },
     { what: "a share above 100 %", f: () => savingsLedger(["SN"], [100], sv, rule({ share: [1.5] })), e: { excel: "#NUM!", id: "shareOutOfRange" } },

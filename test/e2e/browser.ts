@@ -18,7 +18,15 @@ const DIST = path.join(ROOT, "dist-playground");
 // Outside the working tree (nothing to ignore in git), one per checkout.
 const LOCK = path.join(os.tmpdir(), `socinv-playground-build-${Buffer.from(ROOT).toString("hex").slice(-32)}.lock`);
 export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 /** In CI the browser must be there (.ci/run installs it); elsewhere the tests are skipped with a warning. */
 export function browserAvailable(): boolean {
@@ -76,10 +84,14 @@ export function ensurePlaygroundBuilt(): void {
   }
   try {
     if (buildIsCurrent()) return;
-    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--config", "webpack.playground.config.js", "--mode", "production"], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--config", "webpack.playground.config.js", "--mode", "production"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
     if (r.status !== 0) throw new Error(`Playground build failed:\n${r.stdout}\n${r.stderr}`);
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });

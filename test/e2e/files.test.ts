@@ -5,7 +5,7 @@
  * quickly, with the page painting throughout; a workbook whose formula asks for a million periods opens
  * with an error in that cell. Downloading gives an .xlsx with the formulas and values.
  */
-import ExcelJS from "exceljs";
+import ExcelJS, { type CellFormulaValue, type Xlsx } from "exceljs";
 import JSZip from "jszip";
 import fs from "node:fs";
 import { BUDGET_SHEET } from "../../src/planner/samples";
@@ -100,11 +100,14 @@ describeInBrowser("own files in the playground", () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  /** What openTimed leaves on the page's window: the longest gap between frames so far, and whether to keep measuring. */
+  type FrameProbe = typeof window & { __gap: number; __frames: boolean };
+
   /** Opens a file and waits for the page's message, measuring the time and the longest gap between frames. */
   async function openTimed(name: string, buffer: Buffer): Promise<{ ms: number; maxFrameGap: number; kind: string | null; text: string }> {
     const { page } = playground.browser;
     await page.evaluate(() => {
-      const w = window as any;
+      const w = window as FrameProbe;
       w.__gap = 0;
       w.__frames = true;
       let last = performance.now();
@@ -122,8 +125,8 @@ describeInBrowser("own files in the playground", () => {
     const m = await message();
     const ms = Date.now() - t0;
     const maxFrameGap = await page.evaluate(() => {
-      (window as any).__frames = false;
-      return (window as any).__gap as number;
+      (window as FrameProbe).__frames = false;
+      return (window as FrameProbe).__gap;
     });
     return { ms, maxFrameGap, ...m };
   }
@@ -179,11 +182,13 @@ describeInBrowser("own files in the playground", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Faktorer");
     ws.getCell("A1").value = "Diskonteringsfaktorer";
-    ws.getCell("A2").value = { formula: "SOCINV.DISCOUNTFACTORS(0.1,1E6)" } as any;
+    ws.getCell("A2").value = { formula: "SOCINV.DISCOUNTFACTORS(0.1,1E6)" };
     ws.getCell("A4").value = 7;
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const m = await openTimed("miljon-perioder.xlsx", file);
-    console.log(`A workbook of ${(file.length / 1024).toFixed(1)} KB with =SOCINV.DISCOUNTFACTORS(0.1,1E6) opened in ${m.ms} ms, longest frame gap ${Math.round(m.maxFrameGap)} ms`);
+    console.log(
+      `A workbook of ${(file.length / 1024).toFixed(1)} KB with =SOCINV.DISCOUNTFACTORS(0.1,1E6) opened in ${m.ms} ms, longest frame gap ${Math.round(m.maxFrameGap)} ms`,
+    );
     expect(m.kind).toBe("info");
     expect(m.text).toMatch(/miljon-perioder\.xlsx/);
     await eventually(async () => expect(await cellText(page, "A1")).toBe("Diskonteringsfaktorer"));
@@ -223,11 +228,12 @@ describeInBrowser("own files in the playground", () => {
     expect(download.suggestedFilename()).toBe("min-budget-socinv.xlsx");
     const file = await download.path();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(fs.readFileSync(file!) as any);
+    // ExcelJS reads a Node Buffer; its types declare a Buffer of their own.
+    await wb.xlsx.load(fs.readFileSync(file!) as unknown as Parameters<Xlsx["load"]>[0]);
     const ws = wb.getWorksheet("Budget tkr")!;
     expect(ws.getCell("B2").value).toBe(15000);
     expect(ws.getCell("B4").formula).toBe("SUM(B2:B3)");
-    expect((ws.getCell("B4").value as any).result).toBe(24600);
+    expect((ws.getCell("B4").value as CellFormulaValue).result).toBe(24600);
     expect(ws.getCell("B4").numFmt).toBe("#,##0");
 
     // Back to a shipped sample from the menu.

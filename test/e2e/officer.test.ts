@@ -4,7 +4,7 @@
  * from the page and checks them against the core; changes a budget cell and sees the model follow;
  * downloads the .xlsx and reads it back; removes the model and finds the budget sheet unchanged.
  */
-import ExcelJS from "exceljs";
+import ExcelJS, { type CellFormulaValue, type Xlsx } from "exceljs";
 import fs from "node:fs";
 import { BUDGET_SHEET } from "../../src/planner/samples";
 import { cellText, describeInBrowser, dragSelect, eventually, screenshots, usePlayground } from "./browser";
@@ -83,15 +83,16 @@ describeInBrowser("a finance officer builds a model (Swedish)", () => {
     // 6. Download and read back with ExcelJS: the model's formulas and values.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(fs.readFileSync((await download.path())!) as any);
+    // ExcelJS reads a Node Buffer; its types declare a Buffer of their own.
+    await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as Parameters<Xlsx["load"]>[0]);
     // The settings sheet (the model's record) is written first, so that an interrupted write is found.
     expect(wb.worksheets.map((w) => w.name)).toEqual([BUDGET_SHEET, `SOCINV_${e.settings.modelKey}`, ...e.settings.sheets]);
     expect(wb.getWorksheet(`SOCINV_${e.settings.modelKey}`)!.state).toBe("hidden");
     const [npvSheet, npvAddr] = splitRef(npvCell);
     const cell = wb.getWorksheet(npvSheet)!.getCell(npvAddr);
     expect(typeof cell.formula).toBe("string");
-    close((cell.value as any).result, after, 1e-12);
-    const names = (wb.definedNames as any).model.map((n: { name: string }) => n.name);
+    close((cell.value as CellFormulaValue).result as number, after, 1e-12);
+    const names = wb.definedNames.model.map((n) => n.name);
     expect(names.length).toBeGreaterThan(3);
     expect(names.every((n: string) => n.startsWith(`${e.settings.modelKey}_`))).toBe(true);
     // Some flow formula refers to the budget sheet, so an updated budget flows through in Excel too.
@@ -104,11 +105,14 @@ describeInBrowser("a finance officer builds a model (Swedish)", () => {
     await page.getByTestId("remove-model").click();
     await page.getByTestId("remove-confirm").click();
     await eventually(async () => expect(await page.getByTestId("no-models").count()).toBe(1));
-    const state = await page.evaluate((s) => ({
-      sheets: window.socinvPlayground!.book.sheetNames(),
-      names: window.socinvPlayground!.book.names(),
-      budget: JSON.stringify(window.socinvPlayground!.book.snapshotSheet(s)),
-    }), BUDGET_SHEET);
+    const state = await page.evaluate(
+      (s) => ({
+        sheets: window.socinvPlayground!.book.sheetNames(),
+        names: window.socinvPlayground!.book.names(),
+        budget: JSON.stringify(window.socinvPlayground!.book.snapshotSheet(s)),
+      }),
+      BUDGET_SHEET,
+    );
     expect(state.sheets).toEqual([BUDGET_SHEET]);
     expect(state.names).toEqual([]);
     expect(state.budget).toBe(budgetNow);

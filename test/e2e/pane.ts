@@ -20,9 +20,9 @@ export async function useSelection(page: Page): Promise<void> {
 
 /** The index in the pane's row test ids ("role-3") of the row whose label starts with `label`. */
 export async function rowIndex(page: Page, label: string): Promise<number> {
-  const rows = await page.locator('[data-testid^="row-"][data-sheet-row]').evaluateAll((els) =>
-    els.map((e) => ({ id: e.getAttribute("data-testid")!, text: (e.querySelector("span")?.textContent ?? "").trim() })),
-  );
+  const rows = await page
+    .locator('[data-testid^="row-"][data-sheet-row]')
+    .evaluateAll((els) => els.map((e) => ({ id: e.getAttribute("data-testid")!, text: (e.querySelector("span")?.textContent ?? "").trim() })));
   const hit = rows.find((r) => r.text.startsWith(label));
   if (!hit) throw new Error(`No pane row "${label}" among ${rows.map((r) => r.text).join(" | ")}`);
   return Number(hit.id.slice("row-".length));
@@ -65,9 +65,11 @@ export async function readResults(page: Page): Promise<PaneResults> {
     return v === null || v === "" ? null : Number(v);
   };
   const text = async (id: string) => (await page.getByTestId(id).innerText()).trim();
-  const actors = await page.locator('[data-testid^="actor-row-"]').evaluateAll((els) =>
-    els.map((e) => [e.getAttribute("data-testid")!.slice("actor-row-".length), Number(e.getAttribute("data-pv-net")), (e.textContent ?? "").trim()] as const),
-  );
+  const actors = await page
+    .locator('[data-testid^="actor-row-"]')
+    .evaluateAll((els) =>
+      els.map((e) => [e.getAttribute("data-testid")!.slice("actor-row-".length), Number(e.getAttribute("data-pv-net")), (e.textContent ?? "").trim()] as const),
+    );
   return {
     npv: (await num("result-npv"))!,
     npvText: await text("result-npv"),

@@ -8,16 +8,21 @@ import type { Page } from "playwright-core";
 import { columnName } from "../../playground/a1";
 import { cellText, describeInBrowser, eventually, screenshots, usePlayground } from "./browser";
 
+/** The time of the Enter key press, left on the page's window by enterTimed. */
+type EnterProbe = typeof window & { __t0?: number };
+
 /** Types a formula into a cell and returns the time from Enter to the next painted frame, in ms. */
 async function enterTimed(page: Page, a1: string, formula: string): Promise<number> {
   await page.locator(`[data-cell="${a1}"]`).click();
   await page.keyboard.type(formula);
   await page.evaluate(() => {
-    (window as any).__t0 = undefined;
-    window.addEventListener("keydown", (e) => e.key === "Enter" && ((window as any).__t0 = performance.now()), { capture: true, once: true });
+    (window as EnterProbe).__t0 = undefined;
+    window.addEventListener("keydown", (e) => e.key === "Enter" && ((window as EnterProbe).__t0 = performance.now()), { capture: true, once: true });
   });
   await page.keyboard.press("Enter");
-  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - (window as any).__t0), 0))));
+  return page.evaluate(
+    () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - (window as EnterProbe).__t0!), 0))),
+  );
 }
 
 const domCells = (page: Page) => page.locator("[data-cell]").count();
@@ -125,10 +130,10 @@ describeInBrowser("large spills and failing formulas", () => {
     await page.goto(playground.server.url);
     await page.locator('[data-cell="A1"]').waitFor();
     await page.evaluate(() => {
-      const engine = (window as any).socinvPlayground.book.engine;
+      const engine = window.socinvPlayground!.book.engine;
       const original = engine.setCellContents.bind(engine);
       let armed = true;
-      engine.setCellContents = (...args: unknown[]) => {
+      engine.setCellContents = (...args: Parameters<typeof original>) => {
         if (armed) {
           armed = false;
           throw new RangeError("Invalid array length");
@@ -159,7 +164,7 @@ describeInBrowser("large spills and failing formulas", () => {
     await page.goto(playground.server.url);
     await page.locator('[data-cell="A1"]').waitFor();
     await page.evaluate(() => {
-      const book = (window as any).socinvPlayground.book;
+      const book = window.socinvPlayground!.book;
       book.usedArea = () => {
         throw new Error("test: the engine failed");
       };

@@ -13,9 +13,17 @@ import { ROOT, describeInBrowser, launch, screenshots, type Browser } from "./br
 const ORIGIN = "https://socinv-addin.test";
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+};
 /** Office.js's telemetry endpoints: the only thing the policy may block. */
 const TELEMETRY = /(^|\.)oaspapps\.com$|(^|\.)aria\.microsoft\.com$/;
+
+/** What the probes leave on the page's window: the policy's reports, and flags the refused code would have set. */
+type CspProbe = typeof window & { __violations: Array<{ directive: string; blocked: string }>; __evalRan?: boolean; __inlineRan?: boolean };
 
 /** The file inside `root` that a URL path names, or null. */
 function fileIn(root: string, urlPath: string): string | null {
@@ -46,7 +54,7 @@ describeInBrowser("the add-in page under its Content Security Policy", () => {
     const { page } = browser;
     const shot = screenshots("taskpane-csp");
     await page.addInitScript(() => {
-      const w = window as any;
+      const w = window as CspProbe;
       w.__violations = [];
       document.addEventListener("securitypolicyviolation", (e) => w.__violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
     });
@@ -70,8 +78,8 @@ describeInBrowser("the add-in page under its Content Security Policy", () => {
       document.head.appendChild(s);
     });
     await page.waitForTimeout(500);
-    const violations: Array<{ directive: string; blocked: string }> = await page.evaluate(() => (window as any).__violations);
-    expect(await page.evaluate(() => [(window as any).__evalRan, (window as any).__inlineRan])).toEqual([undefined, undefined]);
+    const violations: Array<{ directive: string; blocked: string }> = await page.evaluate(() => (window as CspProbe).__violations);
+    expect(await page.evaluate(() => [(window as CspProbe).__evalRan, (window as CspProbe).__inlineRan])).toEqual([undefined, undefined]);
     const unexpected = violations.filter((v) => {
       if (v.blocked === "eval" || v.blocked === "inline") return false; // the probes above
       try {

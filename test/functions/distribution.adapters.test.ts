@@ -5,14 +5,24 @@
  */
 import fc from "fast-check";
 import { SocinvError } from "../../src/core/errors";
-import { actorPV, actorSummaryFn, adjustGains, adjustmentsFn, breakEvenActors, split, splitByGainsFn } from "../../src/functions/distribution";
+import { actorPV, actorSummaryFn, breakEvenActors } from "../../src/functions/actors";
+import { split, splitByGainsFn } from "../../src/functions/allocation";
+import { adjustGains, adjustmentsFn } from "../../src/functions/adjustments";
 import { repayCommitted, repayDual, repaySavings } from "../../src/functions/repayment";
 import { careerFlowsFn, careerPVFn } from "../../src/functions/careers";
 import { FUNCTIONS } from "../../src/functions/registry";
 
 describe("empty cells and omitted arguments", () => {
   test("blank years in a flow table are 0 and keep their place, whichever way the host sends them", () => {
-    const a = actorSummaryFn([[0.1]], [["A"], ["B"]], [[-110, null, 133.1], [0, "", 0]], null);
+    const a = actorSummaryFn(
+      [[0.1]],
+      [["A"], ["B"]],
+      [
+        [-110, null, 133.1],
+        [0, "", 0],
+      ],
+      null,
+    );
     expect(a[1][3]).toBeCloseTo(-100 + 100, 10);
     expect(a[2][6]).toBe("Berörs inte / Not affected");
   });
@@ -28,7 +38,7 @@ describe("empty cells and omitted arguments", () => {
   });
   test("adjustments from empty cells are the default 0 and are marked as such", () => {
     // Excel passes omitted arguments as null and empty cells as null, "" or 0, whatever the declared type
-    const asExcel = adjustmentsFn as (...args: unknown[]) => any[][];
+    const asExcel = adjustmentsFn as (...args: unknown[]) => unknown[][];
     const t = asExcel([[0]], [["A"]], [[-1, 2]], null, [[null]], "", 0, null, null, null);
     expect(t[1][1]).toMatch(/standard/);
     expect(t[1][4]).toBe("angivet / given"); // 0 typed in a cell is a value given: the same number, shown as given
@@ -51,40 +61,75 @@ describe("fuzz: any argument gives a table or a SocinvError, never another excep
     fc.double({ noNaN: false }),
     fc.constantFrom(0, 0.5, 1, 2, -1, 1e308, -1e308, 1e-300, Infinity),
   );
-  const junkMatrix = fc.integer({ min: 1, max: 4 }).chain((r) => fc.integer({ min: 1, max: 5 }).chain((c) => fc.array(fc.array(junkCell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })));
+  const junkMatrix = fc
+    .integer({ min: 1, max: 4 })
+    .chain((r) => fc.integer({ min: 1, max: 5 }).chain((c) => fc.array(fc.array(junkCell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })));
   const junk = fc.oneof(junkCell, junkMatrix, fc.constant([]), fc.constant([[]]));
 
   /** Mostly valid arguments for each function (so the success paths run), of consistent sizes. */
-  const valid = fc.record({ n: fc.integer({ min: 1, max: 4 }), y: fc.integer({ min: 2, max: 6 }), seed: fc.integer({ min: 0, max: 1e6 }) }).map(({ n, y, seed }) => {
-    let x = seed;
-    const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const int = (lo: number, hi: number) => Math.floor(lo + rnd() * (hi - lo + 1));
-    const labels = Array.from({ length: n }, (_, i) => [`Nämnd ${i + 1}`]);
-    const table = (lo: number, hi: number) => Array.from({ length: n }, () => Array.from({ length: y }, () => (rnd() < 0.1 ? null : int(lo, hi))));
-    const flows = table(-1e6, 1e6);
-    flows[0][0] = -5e5;
-    const savings = table(-1e4, 5e5);
-    const rate = [[[0.035]], [Array.from({ length: y }, () => 0.03)], [[0]]][int(0, 2)];
-    const type = [null, 0, 1, 0.5][int(0, 3)];
-    const share = () => [null, rnd(), [[rnd()]]][int(0, 2)];
-    const equalShares = labels.map(() => [1 / n]);
-    return {
-      ACTORSUMMARY: [rate, labels, flows, type],
-      ACTORPV: [rate, flows, type],
-      SPLIT: [[Array.from({ length: y }, () => int(-1e6, 1e6))], equalShares, [null, 1, 0.01, "öre"][int(0, 3)]],
-      SPLITBYGAINS: [[[int(0, 1e7)]], rate, flows, null, type],
-      ADJUSTGAINS: [flows, share(), share(), share(), share(), share(), share()],
-      ADJUSTMENTS: [rate, labels, flows, share(), share(), share(), share(), share(), share(), type],
-      BREAKEVENACTORS: [rate, labels, flows, table(0, 1e5), [null, 1, 4, 10][int(0, 3)], type],
-      REPAYSAVINGS: [[[int(1, 2e6)]], labels, savings, [[rnd()]], [null, 0, 1][int(0, 2)], [null, 0, int(1, 1e5)][int(0, 2)], [null, y][int(0, 1)], [null, int(0, 1e8)][int(0, 1)]],
-      REPAYCOMMITTED: [[[1e9]], labels, table(0, 1e5), [null, savings][int(0, 1)], null, [null, 5e9][int(0, 1)]],
-      REPAYDUAL: [[[int(1, 2e6)]], [[int(0, 1e6)]], labels, savings, [[rnd()]], null, null, null, null],
-      CAREERPV: [rate, labels, labels.map(() => [int(1, 3e5)]), labels.map(() => [int(0, 1e4)]), [null, 20][int(0, 1)], null, type],
-      CAREERFLOWS: [labels.map(() => [int(1, 3e5)]), labels.map(() => [0]), int(0, 100), rnd(), int(0, 3), [null, 2, [[0.5, 1]]][int(0, 2)], [null, 60][int(0, 1)], null],
-    } as Record<string, unknown[]>;
-  });
+  const valid = fc
+    .record({ n: fc.integer({ min: 1, max: 4 }), y: fc.integer({ min: 2, max: 6 }), seed: fc.integer({ min: 0, max: 1e6 }) })
+    .map(({ n, y, seed }) => {
+      let x = seed;
+      const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const int = (lo: number, hi: number) => Math.floor(lo + rnd() * (hi - lo + 1));
+      const labels = Array.from({ length: n }, (_, i) => [`Nämnd ${i + 1}`]);
+      const table = (lo: number, hi: number) => Array.from({ length: n }, () => Array.from({ length: y }, () => (rnd() < 0.1 ? null : int(lo, hi))));
+      const flows = table(-1e6, 1e6);
+      flows[0][0] = -5e5;
+      const savings = table(-1e4, 5e5);
+      const rate = [[[0.035]], [Array.from({ length: y }, () => 0.03)], [[0]]][int(0, 2)];
+      const type = [null, 0, 1, 0.5][int(0, 3)];
+      const share = () => [null, rnd(), [[rnd()]]][int(0, 2)];
+      const equalShares = labels.map(() => [1 / n]);
+      return {
+        ACTORSUMMARY: [rate, labels, flows, type],
+        ACTORPV: [rate, flows, type],
+        SPLIT: [[Array.from({ length: y }, () => int(-1e6, 1e6))], equalShares, [null, 1, 0.01, "öre"][int(0, 3)]],
+        SPLITBYGAINS: [[[int(0, 1e7)]], rate, flows, null, type],
+        ADJUSTGAINS: [flows, share(), share(), share(), share(), share(), share()],
+        ADJUSTMENTS: [rate, labels, flows, share(), share(), share(), share(), share(), share(), type],
+        BREAKEVENACTORS: [rate, labels, flows, table(0, 1e5), [null, 1, 4, 10][int(0, 3)], type],
+        REPAYSAVINGS: [
+          [[int(1, 2e6)]],
+          labels,
+          savings,
+          [[rnd()]],
+          [null, 0, 1][int(0, 2)],
+          [null, 0, int(1, 1e5)][int(0, 2)],
+          [null, y][int(0, 1)],
+          [null, int(0, 1e8)][int(0, 1)],
+        ],
+        REPAYCOMMITTED: [[[1e9]], labels, table(0, 1e5), [null, savings][int(0, 1)], null, [null, 5e9][int(0, 1)]],
+        REPAYDUAL: [[[int(1, 2e6)]], [[int(0, 1e6)]], labels, savings, [[rnd()]], null, null, null, null],
+        CAREERPV: [rate, labels, labels.map(() => [int(1, 3e5)]), labels.map(() => [int(0, 1e4)]), [null, 20][int(0, 1)], null, type],
+        CAREERFLOWS: [
+          labels.map(() => [int(1, 3e5)]),
+          labels.map(() => [0]),
+          int(0, 100),
+          rnd(),
+          int(0, 3),
+          [null, 2, [[0.5, 1]]][int(0, 2)],
+          [null, 60][int(0, 1)],
+          null,
+        ],
+      } as Record<string, unknown[]>;
+    });
 
-  const mine = { actorSummaryFn, actorPV, split, splitByGainsFn, adjustGains, adjustmentsFn, breakEvenActors, repaySavings, repayCommitted, repayDual, careerPVFn, careerFlowsFn };
+  const mine = {
+    actorSummaryFn,
+    actorPV,
+    split,
+    splitByGainsFn,
+    adjustGains,
+    adjustmentsFn,
+    breakEvenActors,
+    repaySavings,
+    repayCommitted,
+    repayDual,
+    careerPVFn,
+    careerFlowsFn,
+  };
 
   test.each(Object.entries(mine))("%s", (_, fn) => {
     const entry = FUNCTIONS.find((f) => f.fn === fn)!;

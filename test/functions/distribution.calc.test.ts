@@ -5,7 +5,7 @@
  * and the spill-size predictors the engine relies on.
  */
 import fc from "fast-check";
-import { createEngine, evaluateFormula } from "../../src/engine/formula-engine";
+import { createEngine, evaluateFormula, type JsonValue } from "../../src/engine/formula-engine";
 import { FUNCTIONS } from "../../src/functions/registry";
 
 const blank = null;
@@ -36,8 +36,8 @@ const engine = createEngine({
   ],
 });
 const calc = (f: string) => evaluateFormula(f, {}, engine);
-const value = (f: string) => calc(f).value as any;
-const table = (f: string): any[][] => {
+const value = (f: string) => calc(f).value;
+const table = (f: string): JsonValue[][] => {
   const v = value(f);
   if (!Array.isArray(v)) throw new Error(`${f} gave ${JSON.stringify(v)} (${calc(f).message ?? ""})`);
   return v;
@@ -52,19 +52,25 @@ describe("Bunkeflo (seed): the kommun invests, the region and society gain", () 
     expect(t[3][6]).toBe("Huvudvinnare / Main beneficiary");
     expect(t[4].slice(0, 4)).toEqual(["Totalt / Total", -16e6, 115e6, 99e6]);
     expect(t[4][5]).toBeCloseTo(115 / 16, 12); // 7.1875
-    expect(Math.round(t[4][5] * 10) / 10).toBe(7.2);
+    expect(Math.round((t[4][5] as number) * 10) / 10).toBe(7.2);
   });
 
   test("per pupil: 4,600 kr gives 38,000 kr: ratio 8.26, net 33,400 kr", () => {
     const t = table('=SOCINV.ACTORSUMMARY(0,{"Kommunen";"Samhället och regionen"},{-4600;38000})');
     expect(t[3][3]).toBe(33400);
     expect(t[3][5]).toBeCloseTo(38000 / 4600, 12);
-    expect(Math.round(t[3][5] * 100) / 100).toBe(8.26);
+    expect(Math.round((t[3][5] as number) * 100) / 100).toBe(8.26);
   });
 
   test("year by year from a sheet with blank years: the same totals, and the 16 Mkr split by who gains", () => {
     const t = table("=SOCINV.ACTORSUMMARY(0,Bunkeflo!A1:A3,Bunkeflo!B1:L3)");
-    expect(t.map((r) => r[0])).toEqual(["Aktör / Actor", "Kommunen (barn- och utbildning)", "Regionen (hälso- och sjukvård)", "Samhället (produktionsvärde)", "Totalt / Total"]);
+    expect(t.map((r) => r[0])).toEqual([
+      "Aktör / Actor",
+      "Kommunen (barn- och utbildning)",
+      "Regionen (hälso- och sjukvård)",
+      "Samhället (produktionsvärde)",
+      "Totalt / Total",
+    ]);
     expect(t[2][2]).toBeCloseTo(56e6, 4);
     expect(t[3][2]).toBeCloseTo(59e6, 4);
     expect(t[4][5]).toBeCloseTo(7.1875, 10);
@@ -77,7 +83,7 @@ describe("Bunkeflo (seed): the kommun invests, the region and society gain", () 
     const t = table("=SOCINV.ACTORSUMMARY(0.035,Bunkeflo!A1:A3,Bunkeflo!B1:L3)");
     const pv = table("=SOCINV.ACTORPV(0.035,Bunkeflo!B1:L3)");
     [1, 2, 3].forEach((r) => {
-      expect(t[r][3]).toBeCloseTo(value(`=SOCINV.NPV(0.035,Bunkeflo!B${r}:L${r})`), 6);
+      expect(t[r][3]).toBeCloseTo(value(`=SOCINV.NPV(0.035,Bunkeflo!B${r}:L${r})`) as number, 6);
       expect(pv[r - 1][0]).toBe(value(`=SOCINV.NPV(0.035,Bunkeflo!B${r}:L${r})`));
     });
     // region: 5.6 Mkr a year in years 2–11 = 5.6 Mkr × annuity(10 years) / 1.035
@@ -111,7 +117,7 @@ describe("Malmö-style committed repayment, numbers written out", () => {
 
   test("commitments as shares (TRUE) give the same plan", () => {
     const a = table("=SOCINV.REPAYCOMMITTED(2000000,Malmo!A1:A2,Malmo!B1:F2)");
-    const b = table('=SOCINV.REPAYCOMMITTED(2000000,Malmo!A1:A2,{0,0.15,0.15,0.15,0.15;0,0.1,0.1,0.1,0.1},,TRUE)');
+    const b = table("=SOCINV.REPAYCOMMITTED(2000000,Malmo!A1:A2,{0,0.15,0.15,0.15,0.15;0,0.1,0.1,0.1,0.1},,TRUE)");
     expect(b).toEqual(a);
     expect(a[5][0]).toMatch(/ej angiven.*not given/);
   });
@@ -190,7 +196,7 @@ describe("typical individual, adjustments and break-even, nested", () => {
   });
 
   test("ADJUSTGAINS inside ACTORSUMMARY, and the ADJUSTMENTS table with its defaults visible", () => {
-    const t = table('=SOCINV.ACTORSUMMARY(0,{"A";"B"},SOCINV.ADJUSTGAINS({-100,50,50;0,100,100},0.2,,,0.5))');
+    const t = table('=SOCINV.ACTORSUMMARY(0,{"A";"B"},SOCINV.ADJUSTGAINS({-100,50,50;0,100,100},0.2,,,0.5,,,2))');
     expect(t[3].slice(1, 4)).toEqual([-100, 180, 80]);
     const a = table('=SOCINV.ADJUSTMENTS(0,{"A";"B"},{-100,50,50;0,100,100},{0.2;0.1})');
     expect(a).toHaveLength(5);
@@ -213,13 +219,33 @@ describe("bad input through formulas: clear bilingual errors", () => {
   test.each([
     { what: "a missing actor label", f: "=SOCINV.ACTORSUMMARY(0,Bad!A1:A2,Bad!B1:C2)", err: "#VALUE!", msg: /nr 2 saknas.*no\. 2 is missing/ },
     { what: "a duplicated actor label", f: '=SOCINV.ACTORSUMMARY(0,{"Regionen";"regionen"},{1;2})', err: "#VALUE!", msg: /två gånger.*appears twice/ },
-    { what: "labels and flows of different sizes", f: '=SOCINV.ACTORSUMMARY(0,{"A";"B"},{1;2;3})', err: "#VALUE!", msg: /2 aktörsnamn men flows har 3 rader.*2 actor labels but flows has 3 rows/ },
-    { what: "text in the flow table, by position", f: '=SOCINV.ACTORPV(0,Bad!B1:C3)', err: "#VALUE!", msg: /värde nr 6 är text.*value no\. 6 is text/ },
+    {
+      what: "labels and flows of different sizes",
+      f: '=SOCINV.ACTORSUMMARY(0,{"A";"B"},{1;2;3})',
+      err: "#VALUE!",
+      msg: /2 aktörsnamn men flows har 3 rader.*2 actor labels but flows has 3 rows/,
+    },
+    { what: "text in the flow table, by position", f: "=SOCINV.ACTORPV(0,Bad!B1:C3)", err: "#VALUE!", msg: /värde nr 6 är text.*value no\. 6 is text/ },
     { what: "a negative share", f: "=SOCINV.SPLIT(100,{1.2;-0.2})", err: "#NUM!", msg: /negativ.*negative/ },
     { what: "shares not summing to 100 %", f: "=SOCINV.SPLIT(100,{0.5;0.4})", err: "#NUM!", msg: /90 %, inte 100 %.*90%, not 100%/ },
-    { what: "repayment longer than the horizon", f: "=SOCINV.REPAYSAVINGS(1500000,Norrkoping!A1:A2,Norrkoping!B1:G2,1,,,7)", err: "#VALUE!", msg: /längre än horisonten.*longer than the horizon/ },
-    { what: "repayment starting after the horizon", f: "=SOCINV.REPAYSAVINGS({0,0,1500000},Norrkoping!A1:A2,Norrkoping!B1:G2,1,4)", err: "#VALUE!", msg: /första utbetalningsåret 3 \+ fördröjning 4.*first payout year 3 \+ delay 4/ },
-    { what: "commitments beyond the payout", f: '=SOCINV.REPAYCOMMITTED(100,{"SN"},{0,60,60})', err: "#NUM!", msg: /mer än fonden betalat ut.*more than the fund paid out/ },
+    {
+      what: "repayment longer than the horizon",
+      f: "=SOCINV.REPAYSAVINGS(1500000,Norrkoping!A1:A2,Norrkoping!B1:G2,1,,,7)",
+      err: "#VALUE!",
+      msg: /längre än horisonten.*longer than the horizon/,
+    },
+    {
+      what: "repayment starting after the horizon",
+      f: "=SOCINV.REPAYSAVINGS({0,0,1500000},Norrkoping!A1:A2,Norrkoping!B1:G2,1,4)",
+      err: "#VALUE!",
+      msg: /första utbetalningsåret 3 \+ fördröjning 4.*first payout year 3 \+ delay 4/,
+    },
+    {
+      what: "commitments beyond the payout",
+      f: '=SOCINV.REPAYCOMMITTED(100,{"SN"},{0,60,60})',
+      err: "#NUM!",
+      msg: /mer än fonden betalat ut.*more than the fund paid out/,
+    },
     { what: "career tables of different sizes", f: '=SOCINV.CAREERPV(0.035,{"A";"B"},{1;2},{0;0;0})', err: "#VALUE!", msg: /samma storlek.*same size/ },
     { what: "an adjustment above 100 %", f: "=SOCINV.ADJUSTGAINS({1,2},1.5)", err: "#NUM!", msg: /mellan 0 och.*between 0 and/ },
     { what: "a bad type", f: '=SOCINV.ACTORSUMMARY(0,{"A"},{1},2)', err: "#NUM!", msg: /Typ måste.*Type must/ },
@@ -256,7 +282,11 @@ describe("spill sizes: the engine's predictions equal the adapters' results", ()
       { id: "REPAYDUAL", args: [[[1000]], [[0]], labels, savings, [[1]]], shapes: [s1, s1, shape(labels), shape(savings), s1] },
       { id: "CAREERPV", args: [[[0]], labels, savings, zeros], shapes: [s1, shape(labels), shape(savings), shape(zeros)] },
       { id: "CAREERFLOWS", args: [savings, zeros, 1, 0.5, 3], shapes: [shape(savings), shape(zeros), lit(1), lit(0.5), lit(3)] },
-      { id: "CAREERFLOWS", args: [savings, zeros, 1, 0.5, 0, 2, 20, 30], shapes: [shape(savings), shape(zeros), lit(1), lit(0.5), lit(0), lit(2), lit(20), lit(30)] },
+      {
+        id: "CAREERFLOWS",
+        args: [savings, zeros, 1, 0.5, 0, 2, 20, 30],
+        shapes: [shape(savings), shape(zeros), lit(1), lit(0.5), lit(0), lit(2), lit(20), lit(30)],
+      },
       { id: "CAREERFLOWS", args: [constant, zeros, 1, 0.5, 2, 2, 20], shapes: [shape(constant), shape(zeros), lit(1), lit(0.5), lit(2), lit(2), lit(20)] },
     ];
   };
@@ -275,8 +305,16 @@ describe("spill sizes: the engine's predictions equal the adapters' results", ()
   });
 
   test("a count given as a cell reference cannot be predicted: a clear error in the engine, not a wrong size", () => {
-    expect(byId.CAREERFLOWS.spill!([{ rows: 2, cols: 3 }, { rows: 2, cols: 1 }, { rows: 1, cols: 1 }, { rows: 1, cols: 1 }, { rows: 1, cols: 1 }])).toBeNull();
-    expect(value('=SOCINV.CAREERFLOWS({1;2},{0;0},1,1,Norrkoping!B1)')).toBe("#VALUE!");
+    expect(
+      byId.CAREERFLOWS.spill!([
+        { rows: 2, cols: 3 },
+        { rows: 2, cols: 1 },
+        { rows: 1, cols: 1 },
+        { rows: 1, cols: 1 },
+        { rows: 1, cols: 1 },
+      ]),
+    ).toBeNull();
+    expect(value("=SOCINV.CAREERFLOWS({1;2},{0;0},1,1,Norrkoping!B1)")).toBe("#VALUE!");
     // an argument left empty in the middle takes its default (lag 0), as in Excel
     expect(value("=SOCINV.CAREERFLOWS({1;2},{0;0},1,1,,,20,22)")).toEqual([
       [1, 1],

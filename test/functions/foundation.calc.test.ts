@@ -73,16 +73,12 @@ describe("SOCINV.NPV in formulas", () => {
   });
   test("property: equals the engine's own NPV on all-numeric input", () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: -0.5, max: 1, noNaN: true }),
-        fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 30 }),
-        (r, xs) => {
-          const list = xs.join(",");
-          const ours = value(`=SOCINV.NPV(${r},{${list}})`) as number;
-          const theirs = value(`=NPV(${r},${list})`) as number;
-          expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(theirs)));
-        },
-      ),
+      fc.property(fc.double({ min: -0.5, max: 1, noNaN: true }), fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 30 }), (r, xs) => {
+        const list = xs.join(",");
+        const ours = value(`=SOCINV.NPV(${r},{${list}})`) as number;
+        const theirs = value(`=NPV(${r},${list})`) as number;
+        expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(theirs)));
+      }),
       { numRuns: 50 },
     );
   });
@@ -133,21 +129,26 @@ describe("in Excel, errors are thrown as CustomFunctions.Error", () => {
         readonly message: string,
       ) {}
     }
-    (globalThis as any).CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" } };
+    // A stand-in for Excel's runtime, which the test environment does not have.
+    const host = globalThis as { CustomFunctions?: unknown };
+    host.CustomFunctions = {
+      Error: FakeError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" },
+    };
     try {
-      let thrown: any;
+      let thrown: unknown;
       try {
         npv([[-1]], [[1, 2]], null);
       } catch (e) {
         thrown = e;
       }
       expect(thrown).toBeInstanceOf(FakeError);
-      expect(thrown.code).toBe("#NUM!");
-      expect(thrown.message).toMatch(/Diskonteringsräntan.*discount rate/);
+      expect((thrown as FakeError).code).toBe("#NUM!");
+      expect((thrown as FakeError).message).toMatch(/Diskonteringsräntan.*discount rate/);
       // omitted optional argument (null) and empty cells ("" / null / 0) are all fine
       expect(npv([[0.1]], [[1, "", null, 0]], null)).toBeCloseTo(1 / 1.1, 12);
     } finally {
-      delete (globalThis as any).CustomFunctions;
+      delete host.CustomFunctions;
     }
   });
 });
@@ -158,7 +159,10 @@ describe("the calc command", () => {
       input: "=SOCINV.NPV(0.035,{100,100,100},1)\n=NPV(0.1,-10000,3000,4200,6800)\n=SOCINV.DISCOUNTFACTORS(0.1,2)\n=SOCINV.PAYBACK({-1,0})\n",
       encoding: "utf8",
     });
-    const lines = out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toBeCloseTo(289.969427524563, 10);
     expect(lines[1]).toBeCloseTo(1188.44341233522, 10);
     expectMatrixClose(lines[2], [[1 / 1.1, 1 / 1.21]]);

@@ -7,7 +7,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { SocinvError } from "../../src/core/errors";
-import { split, splitByGainsFn } from "../../src/functions/distribution";
+import { split, splitByGainsFn } from "../../src/functions/allocation";
 import { thrown } from "../helpers/errors";
 
 const idOf = (f: () => unknown) => {
@@ -44,7 +44,16 @@ describe("the issue's reproductions", () => {
   });
 
   test("=SOCINV.SPLITBYGAINS on gains summing past 1.8E+308 is #VALUE! with a message, not '[DecimalError] …'", () => {
-    const e = thrown(() => splitByGainsFn([[100]], [[0]], [[1e308, 1e308], [1, 1]]));
+    const e = thrown(() =>
+      splitByGainsFn(
+        [[100]],
+        [[0]],
+        [
+          [1e308, 1e308],
+          [1, 1],
+        ],
+      ),
+    );
     expect(e.excel).toBe("#VALUE!");
     expect(e.id).toBe("gainsTooLarge");
     expect(e.message).not.toMatch(/Decimal|NaN|Invalid argument/);
@@ -53,7 +62,10 @@ describe("the issue's reproductions", () => {
   test("100,000 equal shares finish and sum exactly: 10,000,000 kr + 1 → 10,001 kr to the first actor, 100 kr to the rest", () => {
     const n = 100000;
     // quota 100.00001 each: floors 100 × 100,000 = 10,000,000; the one missing krona to the first listed
-    const t = split([[1e7 + 1]], Array.from({ length: n }, () => [1 / n]));
+    const t = split(
+      [[1e7 + 1]],
+      Array.from({ length: n }, () => [1 / n]),
+    );
     expect(t).toHaveLength(n);
     expect(t[0]).toEqual([101]);
     expect(t.slice(1).every((r) => r[0] === 100)).toBe(true);
@@ -69,8 +81,23 @@ describe("the issue's reproductions", () => {
   });
 
   test("a split beyond the result limit is refused before any work", () => {
-    expect(idOf(() => split([[1]], Array.from({ length: 100001 }, () => [1 / 100001])))).toEqual({ excel: "#VALUE!", id: "resultTooLarge" });
-    expect(idOf(() => splitByGainsFn([Array.from({ length: 1001 }, () => 1)], [[0]], Array.from({ length: 100 }, () => [1])))).toEqual({
+    expect(
+      idOf(() =>
+        split(
+          [[1]],
+          Array.from({ length: 100001 }, () => [1 / 100001]),
+        ),
+      ),
+    ).toEqual({ excel: "#VALUE!", id: "resultTooLarge" });
+    expect(
+      idOf(() =>
+        splitByGainsFn(
+          [Array.from({ length: 1001 }, () => 1)],
+          [[0]],
+          Array.from({ length: 100 }, () => [1]),
+        ),
+      ),
+    ).toEqual({
       excel: "#VALUE!",
       id: "resultTooLarge",
     });
@@ -84,7 +111,11 @@ describe("properties through the adapter", () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.oneof(fc.double({ min: -1e15, max: 1e15, noNaN: true }), fc.integer({ min: -1e10, max: 1e10 }).map((k) => k / 100), fc.integer({ min: -1e6, max: 1e6 }).map((k) => (k / 100) * 7)),
+          fc.oneof(
+            fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+            fc.integer({ min: -1e10, max: 1e10 }).map((k) => k / 100),
+            fc.integer({ min: -1e6, max: 1e6 }).map((k) => (k / 100) * 7),
+          ),
           { minLength: 1, maxLength: 4 },
         ),
         fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0)),
@@ -93,7 +124,11 @@ describe("properties through the adapter", () => {
           const total = w.reduce((a, b) => a + b, 0);
           let t: number[][];
           try {
-            t = split([amounts], w.map((x) => [x / total]), unit);
+            t = split(
+              [amounts],
+              w.map((x) => [x / total]),
+              unit,
+            );
           } catch (e) {
             expect(e).toBeInstanceOf(SocinvError);
             expect(["notWholeUnits", "amountTooLarge"]).toContain((e as SocinvError).id);
@@ -104,7 +139,12 @@ describe("properties through the adapter", () => {
             expect(sum.dividedBy(u).isInteger()).toBe(true);
             if (sum.toNumber() !== a) {
               expect(sum.toNumber()).toBe(Number(a.toPrecision(15)));
-              expect(sum.minus(new Decimal(a)).abs().lessThanOrEqualTo(u / 1000)).toBe(true);
+              expect(
+                sum
+                  .minus(new Decimal(a))
+                  .abs()
+                  .lessThanOrEqualTo(u / 1000),
+              ).toBe(true);
             }
           });
         },
@@ -120,7 +160,10 @@ describe("properties through the adapter", () => {
         let x = seed;
         const raw = Array.from({ length: n }, () => ((x = (x * 1103515245 + 12345) % 2147483648) % 7) + 1);
         const total = raw.reduce((a, b) => a + b, 0);
-        const t = split([[k]], raw.map((r) => [r / total]));
+        const t = split(
+          [[k]],
+          raw.map((r) => [r / total]),
+        );
         expect(t.reduce((a, r) => a + r[0], 0)).toBe(k); // whole kronor below 2^53: a float sum is exact
         // weights are r / total as typed doubles; each part within one krona of k × r / total
         const far = t.findIndex((r, i) => !(Math.abs(r[0] - (k * raw[i]) / total) < 1 + 1e-6));

@@ -10,9 +10,11 @@ import { payback as corePayback } from "../../src/core/payback";
 import { presentValue } from "../../src/core/discounting";
 import { createEngine, evaluateFormula } from "../../src/engine/formula-engine";
 import { discountFactors, npv, priceYear } from "../../src/functions/discounting";
-import { actorPV } from "../../src/functions/distribution";
-import { irr, payback } from "../../src/functions/payback";
+import { actorPV } from "../../src/functions/actors";
+import { irr } from "../../src/functions/irr";
+import { payback } from "../../src/functions/payback";
 import { guard } from "../../src/functions/runtime";
+import { timesPow2 } from "../../src/core/values";
 import { errorOf } from "../helpers/errors";
 import { thrown } from "../helpers/errors";
 
@@ -68,14 +70,9 @@ describe("IRR: blanks before and after the flows change nothing", () => {
       }
     };
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 25 }),
-        fc.nat(120),
-        fc.nat(120),
-        (xs, before, after) => {
-          expect(outcome([...zeros(before), ...xs, ...zeros(after)])).toEqual(outcome(xs));
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 25 }), fc.nat(120), fc.nat(120), (xs, before, after) => {
+        expect(outcome([...zeros(before), ...xs, ...zeros(after)])).toEqual(outcome(xs));
+      }),
       { numRuns: 300 },
     );
   });
@@ -184,8 +181,22 @@ describe("every result is finite or an error (guard checks every cell)", () => {
   });
   test("guard itself: NaN and ±Infinity anywhere in a table, or as a number, become resultNotFinite; ragged or empty tables a fault", () => {
     expect(errorOf(() => guard(() => NaN))).toEqual({ excel: "#VALUE!", id: "resultNotFinite" });
-    expect(errorOf(() => guard(() => [[1, 2], [3, -Infinity]]))).toEqual({ excel: "#VALUE!", id: "resultNotFinite" });
-    expect(thrown(() => guard(() => [[1, 2], [3, NaN]])).en).toMatch(/value no\. 4 \(row 2, column 2\)/);
+    expect(
+      errorOf(() =>
+        guard(() => [
+          [1, 2],
+          [3, -Infinity],
+        ]),
+      ),
+    ).toEqual({ excel: "#VALUE!", id: "resultNotFinite" });
+    expect(
+      thrown(() =>
+        guard(() => [
+          [1, 2],
+          [3, NaN],
+        ]),
+      ).en,
+    ).toMatch(/value no\. 4 \(row 2, column 2\)/);
     expect(guard(() => [["text", 1]])).toEqual([["text", 1]]);
     expect(errorOf(() => guard(() => [[1, 2], [3]]))).toEqual({ excel: "#VALUE!", id: "unexpected" });
     expect(errorOf(() => guard(() => []))).toEqual({ excel: "#VALUE!", id: "unexpected" });
@@ -207,5 +218,18 @@ describe("every result is finite or an error (guard checks every cell)", () => {
     );
     expect(rangeError.id).toBe("tooLargeToCompute");
     expect(rangeError.message).not.toMatch(/Maximum call stack/);
+  });
+});
+
+describe("timesPow2 answers at once for any exponent", () => {
+  test("±Infinity, huge and NaN exponents over- or underflow as doubles do, without looping", () => {
+    expect(timesPow2(3, Infinity)).toBe(Infinity);
+    expect(timesPow2(-3, 1e300)).toBe(-Infinity);
+    expect(timesPow2(3, -Infinity)).toBe(0);
+    expect(timesPow2(0, Infinity)).toBe(0);
+    expect(Number.isNaN(timesPow2(1, NaN))).toBe(true);
+    expect(timesPow2(1.5, 3)).toBe(12);
+    expect(timesPow2(1, -1074)).toBe(5e-324);
+    expect(timesPow2(2 ** 1000, -2000)).toBe(2 ** -1000);
   });
 });

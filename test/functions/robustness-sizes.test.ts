@@ -15,8 +15,11 @@ import { MAX_RESULT_CELLS, SHEET_COLS, SHEET_ROWS, toSeries } from "../../src/co
 import { createEngine, evaluateFormula } from "../../src/engine/formula-engine";
 import { careerFlowsFn, careerPVFn } from "../../src/functions/careers";
 import { discountFactors, npv, priceYear, rateSchedule } from "../../src/functions/discounting";
-import { actorPV, actorSummaryFn, adjustGains, adjustmentsFn, breakEvenActors } from "../../src/functions/distribution";
-import { breakEven, breakEvenRate, irr, payback } from "../../src/functions/payback";
+import { actorPV, actorSummaryFn, breakEvenActors } from "../../src/functions/actors";
+import { adjustGains, adjustmentsFn } from "../../src/functions/adjustments";
+import { breakEven, breakEvenRate } from "../../src/functions/breakeven";
+import { irr } from "../../src/functions/irr";
+import { payback } from "../../src/functions/payback";
 import { ArgShape, FUNCTIONS } from "../../src/functions/registry";
 import { errorOf } from "../helpers/errors";
 
@@ -104,7 +107,11 @@ describe("the spill predictor never reserves more than the function returns", ()
   test("property: whatever the argument shapes, a predicted shape fits the limits", () => {
     const shape = fc.oneof(
       fc.record({ rows: fc.integer({ min: 1, max: SHEET_ROWS }), cols: fc.integer({ min: 1, max: SHEET_COLS }) }),
-      fc.record({ rows: fc.constant(1), cols: fc.constant(1), literal: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -10, max: 1e9 }), fc.string()) }),
+      fc.record({
+        rows: fc.constant(1),
+        cols: fc.constant(1),
+        literal: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -10, max: 1e9 }), fc.string()),
+      }),
       fc.constant(omitted),
     );
     const spilling = FUNCTIONS.filter((f) => f.spill);
@@ -150,7 +157,15 @@ describe("the functions bound every size before allocating", () => {
     tooLarge(() => adjustmentsFn([[0.1]], names(7691), ones(7691))); // (7,691 + 3) × 13 = 100,022
     tooLarge(() => breakEvenActors([[0.1]], names(14284), ones(14284), ones(14284)));
     tooLarge(() => careerPVFn([[0.1]], names(20000), ones(20000), ones(20000))); // 20,002 × 5
-    tooLarge(() => careerFlowsFn(ones(100), ones(100).map(() => [0]), 1, 1, 1000)); // 100 × 1,001
+    tooLarge(() =>
+      careerFlowsFn(
+        ones(100),
+        ones(100).map(() => [0]),
+        1,
+        1,
+        1000,
+      ),
+    ); // 100 × 1,001
     // the largest PRICEYEAR that is allowed works
     expect(priceYear(ones(MAX_RESULT_CELLS), [[2]], 4)).toHaveLength(MAX_RESULT_CELLS);
   });
@@ -161,7 +176,12 @@ describe("large inputs: no spread overflows the stack", () => {
     // Σ t·v^t over t ≥ 1 with v = 1/1.035 is v/(1 − v)² = 1.035/0.035²; v^130000 is far below the doubles.
     const want = 1.035 / 0.035 ** 2; // 844.8979591836735
     expect(calc("=SOCINV.NPV(0.035,SEQUENCE(130000))").value).toBeCloseTo(want, 7);
-    expect(npv([[0.035]], Array.from({ length: 130000 }, (_, i) => [i + 1]))).toBeCloseTo(want, 7);
+    expect(
+      npv(
+        [[0.035]],
+        Array.from({ length: 130000 }, (_, i) => [i + 1]),
+      ),
+    ).toBeCloseTo(want, 7);
     expect(npv([[0.035]], [Array.from({ length: 16384 }, (_, i) => i + 1)])).toBeCloseTo(want, 7); // a full row
   });
   test("200,000 actor labels and a 200,000-row series are read (the width is found by a loop)", () => {

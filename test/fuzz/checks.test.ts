@@ -9,29 +9,94 @@ import { argShapes, checkCall, isInternalMessage } from "./checks";
 import { FakeCustomFunctionsError, makePlan, makeTask, showTask } from "./tasks";
 import { Rng, taskSeed } from "./prng";
 
-const entry = (id: string, fn: (...args: any[]) => unknown, params = ["values"], spill?: FunctionEntry["spill"]): FunctionEntry => ({ id, fn, params, spill });
+const entry = (id: string, fn: FunctionEntry["fn"], params = ["values"], spill?: FunctionEntry["spill"]): FunctionEntry => ({ id, fn, params, spill });
 const classes = (e: FunctionEntry, args: unknown[], hangMs = 2000) => checkCall(e, args, 0, hangMs).findings.map((f) => f.cls);
 const custom = (sv: string, en: string) => new SocinvError("custom", {}, { custom: { kind: "invalidValue", sv: () => sv, en: () => en } });
 
 describe("errors", () => {
   test("a SocinvError from the catalogue is fine; anything else escapes", () => {
-    expect(classes(entry("F", () => { throw new SocinvError("emptyRange", { arg: "values" }); }), [[[1]]])).toEqual([]);
-    expect(classes(entry("F", () => { throw new TypeError("x is not a function"); }), [[[1]]])).toEqual(["escape"]);
-    expect(classes(entry("F", () => { throw "a string"; }), [[[1]]])).toEqual(["escape"]);
+    expect(
+      classes(
+        entry("F", () => {
+          throw new SocinvError("emptyRange", { arg: "values" });
+        }),
+        [[[1]]],
+      ),
+    ).toEqual([]);
+    expect(
+      classes(
+        entry("F", () => {
+          throw new TypeError("x is not a function");
+        }),
+        [[[1]]],
+      ),
+    ).toEqual(["escape"]);
+    expect(
+      classes(
+        entry("F", () => {
+          throw "a string";
+        }),
+        [[[1]]],
+      ),
+    ).toEqual(["escape"]);
   });
   test("the internal message and JavaScript text in a message are internal", () => {
-    expect(classes(entry("F", () => { throw new SocinvError("internal", { detail: "boom" }); }), [1])).toEqual(["internal"]);
-    expect(classes(entry("F", () => { throw custom("fick undefined", "got undefined"); }), [1])).toEqual(["internal"]);
-    expect(classes(entry("F", () => { throw custom("värdet är NaN", "the value is NaN"); }), [1])).toEqual(["internal"]);
-    expect(classes(entry("F", () => { throw custom("[DecimalError] Invalid argument", "[DecimalError] Invalid argument"); }), [1])).toEqual(["internal"]);
+    expect(
+      classes(
+        entry("F", () => {
+          throw new SocinvError("internal", { detail: "boom" });
+        }),
+        [1],
+      ),
+    ).toEqual(["internal"]);
+    expect(
+      classes(
+        entry("F", () => {
+          throw custom("fick undefined", "got undefined");
+        }),
+        [1],
+      ),
+    ).toEqual(["internal"]);
+    expect(
+      classes(
+        entry("F", () => {
+          throw custom("värdet är NaN", "the value is NaN");
+        }),
+        [1],
+      ),
+    ).toEqual(["internal"]);
+    expect(
+      classes(
+        entry("F", () => {
+          throw custom("[DecimalError] Invalid argument", "[DecimalError] Invalid argument");
+        }),
+        [1],
+      ),
+    ).toEqual(["internal"]);
   });
   test("English prose may say 'undefined'; a message may show the NaN it was given", () => {
     expect(isInternalMessage("Värdet blir för stort eller odefinierat. / The value overflows or is undefined.")).toBe(false);
     expect(isInternalMessage("fick NaN / got NaN")).toBe(true);
-    expect(classes(entry("F", () => { throw custom("aktör nr 1 är NaN", "actor no. 1 is NaN"); }), [NaN])).toEqual([]);
+    expect(
+      classes(
+        entry("F", () => {
+          throw custom("aktör nr 1 är NaN", "actor no. 1 is NaN");
+        }),
+        [NaN],
+      ),
+    ).toEqual([]);
   });
   test("as in Excel: CustomFunctions.Error with a catalogue message is fine, a bare SocinvError escapes", () => {
-    const cf = (e: unknown) => checkCall(entry("F", () => { throw e; }), [1], 0, 2000, FakeCustomFunctionsError).findings.map((f) => f.cls);
+    const cf = (e: unknown) =>
+      checkCall(
+        entry("F", () => {
+          throw e;
+        }),
+        [1],
+        0,
+        2000,
+        FakeCustomFunctionsError,
+      ).findings.map((f) => f.cls);
     expect(cf(new FakeCustomFunctionsError("#NUM!", "Talet är för stort. / The number is too large."))).toEqual([]);
     expect(cf(new FakeCustomFunctionsError("#BUSY!", "x / x"))).toEqual(["internal"]);
     expect(cf(new SocinvError("emptyRange", { arg: "values" }))).toEqual(["escape"]);
@@ -40,15 +105,63 @@ describe("errors", () => {
 
 describe("results", () => {
   test("finite numbers, rectangular tables; text only where the function has labels", () => {
-    expect(classes(entry("F", () => 1.5), [1])).toEqual([]);
-    expect(classes(entry("F", () => NaN), [1])).toEqual(["nonFinite"]);
-    expect(classes(entry("F", () => [[1, -Infinity]]), [1])).toEqual(["nonFinite"]);
-    expect(classes(entry("F", () => [[1], [2, 3]]), [1])).toEqual(["badValue"]);
-    expect(classes(entry("F", () => []), [1])).toEqual(["badValue"]);
-    expect(classes(entry("F", () => [[null]]), [1])).toEqual(["badValue"]);
-    expect(classes(entry("F", () => "text"), [1])).toEqual(["badValue"]);
-    expect(classes(entry("ACTORSUMMARY", () => [["Aktör", 1], ["A", true]]), [1])).toEqual([]);
-    expect(classes(entry("ACTORPV", () => [["A"]]), [1])).toEqual(["badValue"]);
+    expect(
+      classes(
+        entry("F", () => 1.5),
+        [1],
+      ),
+    ).toEqual([]);
+    expect(
+      classes(
+        entry("F", () => NaN),
+        [1],
+      ),
+    ).toEqual(["nonFinite"]);
+    expect(
+      classes(
+        entry("F", () => [[1, -Infinity]]),
+        [1],
+      ),
+    ).toEqual(["nonFinite"]);
+    expect(
+      classes(
+        entry("F", () => [[1], [2, 3]]),
+        [1],
+      ),
+    ).toEqual(["badValue"]);
+    expect(
+      classes(
+        entry("F", () => []),
+        [1],
+      ),
+    ).toEqual(["badValue"]);
+    expect(
+      classes(
+        entry("F", () => [[null]]),
+        [1],
+      ),
+    ).toEqual(["badValue"]);
+    expect(
+      classes(
+        entry("F", () => "text"),
+        [1],
+      ),
+    ).toEqual(["badValue"]);
+    expect(
+      classes(
+        entry("ACTORSUMMARY", () => [
+          ["Aktör", 1],
+          ["A", true],
+        ]),
+        [1],
+      ),
+    ).toEqual([]);
+    expect(
+      classes(
+        entry("ACTORPV", () => [["A"]]),
+        [1],
+      ),
+    ).toEqual(["badValue"]);
   });
   test("a call over the time bound is a hang", () => {
     const slow = entry("F", () => {
@@ -59,7 +172,12 @@ describe("results", () => {
     expect(classes(slow, [1], 10)).toEqual(["hang"]);
   });
   test("the spill predictor's shape must be the result's", () => {
-    const f = entry("F", (_r, n) => [new Array(n === 3 ? 2 : n).fill(0)], ["rate", "periods"], (a) => (typeof a[1]?.literal === "number" ? [1, a[1].literal] : null));
+    const f = entry(
+      "F",
+      (_r, n) => [new Array(n === 3 ? 2 : n).fill(0)],
+      ["rate", "periods"],
+      (a) => (typeof a[1]?.literal === "number" ? [1, a[1].literal] : null),
+    );
     expect(classes(f, [0.1, 4])).toEqual([]);
     expect(classes(f, [0.1, 3])).toEqual(["spill"]);
     expect(classes(f, [0.1, [[3]]])).toEqual([]); // a cell reference: no prediction
@@ -97,7 +215,12 @@ describe("invariances", () => {
       return 0.1;
     });
     expect(classes(irr, [[[-100, 110]]])).toEqual(["invariance"]);
-    expect(classes(entry("IRR", () => 0.1), [[[-100, 110]]])).toEqual([]);
+    expect(
+      classes(
+        entry("IRR", () => 0.1),
+        [[[-100, 110]]],
+      ),
+    ).toEqual([]);
   });
   test("scaling by 2^-64 must not change IRR or PAYBACK (an overflowing sum does)", () => {
     const payback = entry(

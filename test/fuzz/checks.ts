@@ -30,7 +30,8 @@ export type { Finding, FindingClass } from "./report";
 export const NUMERIC_RESULTS = new Set(["DISCOUNTFACTORS", "RATESCHEDULE", "PRICEYEAR", "ACTORPV", "SPLIT", "SPLITBYGAINS", "ADJUSTGAINS", "CAREERFLOWS"]);
 
 /** Texts that betray a JavaScript failure rather than a message written for the user. */
-export const INTERNAL_TEXT = /Internt fel|Internal calculation error|Cannot read|undefined|NaN|\[DecimalError\]|Maximum call stack|is not a function|\[object Object\]|is not defined|Invalid array length|is not iterable/;
+export const INTERNAL_TEXT =
+  /Internt fel|Internal calculation error|Cannot read|undefined|NaN|\[DecimalError\]|Maximum call stack|is not a function|\[object Object\]|is not defined|Invalid array length|is not iterable/;
 /** The same without "undefined", which English prose may use ("the value overflows or is undefined"). */
 const INTERNAL_TEXT_EN = new RegExp(INTERNAL_TEXT.source.replace("|undefined", ""));
 /** Both without "NaN", for a call that was given NaN (a message may show the value it was given). */
@@ -55,7 +56,7 @@ function hasNaN(args: readonly unknown[]): boolean {
 }
 
 /** A class of errors thrown as Excel's CustomFunctions.Error (a stand-in in Node), with `code` and `message`. */
-export type ExcelErrorClass = new (...args: any[]) => Error & { code: string };
+export type ExcelErrorClass = new (...args: never[]) => Error & { code: string };
 const EXCEL_CODES = new Set(Object.values(EXCEL_ERROR_STRING));
 
 /**
@@ -66,10 +67,12 @@ export function errorProblem(e: unknown, excelError?: ExcelErrorClass, givenNaN 
   if (excelError) {
     if (e instanceof excelError) {
       if (!EXCEL_CODES.has(e.code)) return { cls: "internal", detail: `CustomFunctions.Error with code ${String(e.code)}: ${e.message.slice(0, 300)}` };
-      if (isInternalMessage(e.message, undefined, givenNaN) || e.message.trim() === "") return { cls: "internal", detail: `${e.code} ${e.message.slice(0, 300)}` };
+      if (isInternalMessage(e.message, undefined, givenNaN) || e.message.trim() === "")
+        return { cls: "internal", detail: `${e.code} ${e.message.slice(0, 300)}` };
       return null;
     }
-    if (e instanceof SocinvError) return { cls: "escape", detail: `a SocinvError was thrown past the runtime's guard in Excel (no CustomFunctions.Error): ${e.message.slice(0, 200)}` };
+    if (e instanceof SocinvError)
+      return { cls: "escape", detail: `a SocinvError was thrown past the runtime's guard in Excel (no CustomFunctions.Error): ${e.message.slice(0, 200)}` };
   }
   if (!(e instanceof SocinvError)) {
     const name = e instanceof Error ? e.constructor.name : typeof e;
@@ -155,7 +158,7 @@ function spillProblem(entry: FunctionEntry, args: readonly unknown[], out: unkno
 const D = Decimal.clone({ precision: 400, toExpNeg: -20, toExpPos: 40, minE: -9e15, maxE: 9e15 });
 type Dec = InstanceType<typeof D>;
 
-const UNIT_NAMES: Record<string, number> = { kr: 1, kronor: 1, "öre": 0.01, ore: 0.01, tkr: 1000, mnkr: 1e6, mkr: 1e6, mdkr: 1e9 };
+const UNIT_NAMES: Record<string, number> = { kr: 1, kronor: 1, öre: 0.01, ore: 0.01, tkr: 1000, mnkr: 1e6, mkr: 1e6, mdkr: 1e9 };
 
 const firstCell = (v: unknown): unknown => {
   let x = v;

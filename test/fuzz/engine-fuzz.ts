@@ -4,7 +4,7 @@
  * and error cells, omitted arguments, nested SOCINV calls and built-in wrappers. The engine must never throw
  * and must answer with an Excel error or a value (finite numbers, text, booleans, blanks in a spill).
  */
-import type { HyperFormula } from "hyperformula";
+import type { HyperFormula, RawCellContent } from "hyperformula";
 import { createEngine, evaluateFormula } from "../../src/engine/formula-engine";
 import type { FunctionEntry } from "../../src/functions/registry";
 import { FindingClass, isInternalMessage } from "./checks";
@@ -20,7 +20,7 @@ const ERROR_FORMULAS = ["NA()", "1/0", "SQRT(-1)", '"a"+1', "#REF!"];
 export interface EngineFormula {
   formula: string;
   /** Data sheet rows the formula refers to. */
-  data: unknown[][];
+  data: RawCellContent[][];
 }
 
 function columnName(c: number): string {
@@ -60,7 +60,7 @@ function constantText(a: Arg, rng: Rng): string {
 }
 
 /** A cell as the data sheet stores it: errors as formulas that produce them, blanks as empty. */
-function dataCell(c: Cell, rng: Rng): unknown {
+function dataCell(c: Cell, rng: Rng): RawCellContent {
   if (c === undefined || c === null || c === "") return null;
   if (typeof c === "number") return Number.isFinite(c) ? c : "=1E308*10";
   if (isErrorCell(c)) return "=" + rng.pick(ERROR_FORMULAS);
@@ -75,7 +75,7 @@ export function formulaFor(entry: FunctionEntry, rng: Rng, w: World, override?: 
     while (args.length <= override.param) args.push(undefined);
     args[override.param] = override.value;
   }
-  const data: unknown[][] = [];
+  const data: RawCellContent[][] = [];
   const place = (m: Cell[][]): string => {
     const top = data.length;
     const cols = Math.max(1, ...m.map((r) => r.length));
@@ -109,12 +109,14 @@ export function formulaFor(entry: FunctionEntry, rng: Rng, w: World, override?: 
     return stringLiteral(a);
   };
   const call = `SOCINV.${entry.id}(${args.map(text).join(",")})`;
-  const formula = override ? call : rng.weighted<string>([
-    [20, call],
-    [1, `SUM(${call})`],
-    [1, `${call}*1`],
-    [1, `INDEX(${call},1,1)`],
-  ]);
+  const formula = override
+    ? call
+    : rng.weighted<string>([
+        [20, call],
+        [1, `SUM(${call})`],
+        [1, `${call}*1`],
+        [1, `INDEX(${call},1,1)`],
+      ]);
   return { formula: "=" + formula, data: data.length ? data : [[null]] };
 }
 
@@ -124,7 +126,7 @@ export function engineOutcome(f: EngineFormula): { ms: number; problems: { cls: 
   if (!engine) engine = createEngine({ [DATA_SHEET]: [[null]] });
   const hf = engine;
   const sheet = hf.getSheetId(DATA_SHEET)!;
-  hf.setSheetContent(sheet, f.data as any);
+  hf.setSheetContent(sheet, f.data);
   const problems: { cls: FindingClass; detail: string }[] = [];
   let result: { value: unknown; message?: string } | undefined;
   const t0 = performance.now();
@@ -178,7 +180,13 @@ export function showFormula(f: EngineFormula, limit = 600): string {
   const cols = Math.max(...f.data.map((r) => r.length));
   const preview = f.data
     .slice(0, 4)
-    .map((r) => `[${r.slice(0, 8).map((c) => (c === null ? "" : JSON.stringify(c))).join(",")}${r.length > 8 ? ",…" : ""}]`)
+    .map(
+      (r) =>
+        `[${r
+          .slice(0, 8)
+          .map((c) => (c === null ? "" : JSON.stringify(c)))
+          .join(",")}${r.length > 8 ? ",…" : ""}]`,
+    )
     .join(",");
   const text = `${f.formula}  with ${DATA_SHEET}!A1:${columnName(cols - 1)}${rows} = [${preview}${rows > 4 ? ",…" : ""}]`;
   return text.length > limit ? text.slice(0, limit - 1) + "…" : text;

@@ -48,8 +48,6 @@ describe(`fuzz (seed ${options.seed})`, () => {
     const groups = Object.values(report.groups).filter((g) => g.cls === cls);
     if (groups.length === 0) return;
     const total = groups.reduce((s, g) => s + g.count, 0);
-    throw new Error(
-      `${total} ${CLASS_TITLES[cls]} in ${groups.length} group(s) — ${summaryLine(report)}\n\n${formatGroups(groups, report.options)}`,
-    );
+    throw new Error(`${total} ${CLASS_TITLES[cls]} in ${groups.length} group(s) — ${summaryLine(report)}\n\n${formatGroups(groups, report.options)}`);
   });
 });

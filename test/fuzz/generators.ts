@@ -415,7 +415,9 @@ export function roleOf(entry: FunctionEntry, i: number): Role {
 
 /** Parameters that take a range (where a huge range makes sense). */
 export function takesRange(role: Role): boolean {
-  return ["rate", "share", "shares", "actors", "table", "gainsTable", "series", "positiveSeries", "amount", "index", "shareOrTable", "ramp", "any"].includes(role);
+  return ["rate", "share", "shares", "actors", "table", "gainsTable", "series", "positiveSeries", "amount", "index", "shareOrTable", "ramp", "any"].includes(
+    role,
+  );
 }
 
 type Choices = ReadonlyArray<readonly [number, () => Arg]>;
@@ -542,12 +544,12 @@ function rateArg(rng: Rng, w: World, scalarOnly: boolean): Arg {
       ],
     );
   if (scalarOnly || rng.chance(0.7)) return scalar();
-  const len = rng.chance(w.adv)
-    ? rng.pick([w.y + 1, Math.max(1, w.y - 1), 2 * w.y + 1, 1])
-    : w.y + (rng.chance(0.3) ? 1 : 0); // mid-period and start timing need one rate more or less
+  const len = rng.chance(w.adv) ? rng.pick([w.y + 1, Math.max(1, w.y - 1), 2 * w.y + 1, 1]) : w.y + (rng.chance(0.3) ? 1 : 0); // mid-period and start timing need one rate more or less
   const schedule = rng.chance(0.3);
   const cells = Array.from({ length: len }, (_, k) =>
-    cell(rng, w, () => (schedule ? (k < 30 ? 0.035 : k < 75 ? 0.03 : 0.025) : rng.chance(w.adv) ? rateNumber(rng) : Math.round(rng.range(0, 0.1) * 1000) / 1000)),
+    cell(rng, w, () =>
+      schedule ? (k < 30 ? 0.035 : k < 75 ? 0.03 : 0.025) : rng.chance(w.adv) ? rateNumber(rng) : Math.round(rng.range(0, 0.1) * 1000) / 1000,
+    ),
   );
   return asVector(cells, rng.chance(0.3) ? !w.tall : w.tall);
 }
@@ -667,7 +669,11 @@ function positiveArg(rng: Rng, w: World, name: string): Arg {
 function indexArg(rng: Rng, w: World): Arg {
   if (rng.chance(0.3)) return positiveArg(rng, w, "base_index");
   const cells = Array.from({ length: w.y }, () =>
-    rng.chance(w.dirt) ? junkCell(rng, w) : rng.chance(w.adv / 4) ? rng.pick<Cell>([0, -1, 1e-320, 1e308, w.blank]) : Math.round(rng.range(250, 420) * 100) / 100,
+    rng.chance(w.dirt)
+      ? junkCell(rng, w)
+      : rng.chance(w.adv / 4)
+        ? rng.pick<Cell>([0, -1, 1e-320, 1e308, w.blank])
+        : Math.round(rng.range(250, 420) * 100) / 100,
   );
   return asVector(cells, w.tall);
 }
@@ -815,10 +821,19 @@ function mangle(arg: Arg, rng: Rng, w: World, entry: FunctionEntry, i: number): 
     case "dropRow":
       return isMatrix(arg) && arg.length > 1 ? arg.slice(1) : arg;
     case "to2D": {
-      if (!isMatrix(arg)) return [[arg, arg], [arg, arg]];
+      if (!isMatrix(arg))
+        return [
+          [arg, arg],
+          [arg, arg],
+        ];
       const flat = arg.flat();
       const cols = Math.max(2, Math.ceil(flat.length / 2));
-      return [flat.slice(0, cols).concat(Array(Math.max(0, cols - flat.length)).fill(w.blank)), Array(cols).fill(0).map((_, k) => flat[(k + 1) % Math.max(1, flat.length)])];
+      return [
+        flat.slice(0, cols).concat(Array(Math.max(0, cols - flat.length)).fill(w.blank)),
+        Array(cols)
+          .fill(0)
+          .map((_, k) => flat[(k + 1) % Math.max(1, flat.length)]),
+      ];
     }
     case "wrap":
       return isMatrix(arg) ? arg : [[arg]];
@@ -898,7 +913,21 @@ export function randomWorld(rng: Rng): World {
 
 /** A clean world of a given size (for the huge cases). */
 export function cleanWorld(rng: Rng, n: number, y: number, tall: boolean): World {
-  return { n, y, blank: rng.pick([0, null] as const), tall, scale: 1000, dirt: 0, blankRate: 0.01, chaos: 0, exotic: false, adv: 0, unit: 1, unitNames: ["kr"], startAge: 20 };
+  return {
+    n,
+    y,
+    blank: rng.pick([0, null] as const),
+    tall,
+    scale: 1000,
+    dirt: 0,
+    blankRate: 0.01,
+    chaos: 0,
+    exotic: false,
+    adv: 0,
+    unit: 1,
+    unitNames: ["kr"],
+    startAge: 20,
+  };
 }
 
 /**
@@ -936,8 +965,7 @@ export function hugeRange(role: Role, n: number, y: number, seed: number): Cell[
   const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8) / 16777216; // [0, 1)
   const amount = (i: number, invest: boolean) => (next() < 0.01 ? null : invest && i < 2 ? -Math.round(1000 + next() * 9000) : Math.round(next() * 3000));
   const column = (len: number, f: (i: number) => Cell): Cell[][] => Array.from({ length: len }, (_, i) => [f(i)]);
-  const table = (invest: boolean): Cell[][] =>
-    Array.from({ length: n }, (_, r) => Array.from({ length: y }, (_, c) => amount(c, invest && r === 0)));
+  const table = (invest: boolean): Cell[][] => Array.from({ length: n }, (_, r) => Array.from({ length: y }, (_, c) => amount(c, invest && r === 0)));
   switch (role) {
     case "series":
       return column(y, (i) => amount(i, true));
@@ -1020,7 +1048,8 @@ export function showValue(v: unknown, maxCells = 24): string {
   const previewRows = Math.min(rows, 3);
   const preview = v.slice(0, previewRows).map((r) => rowText(r, 6));
   let nonBlank = 0;
-  if (rows * cols <= 2_000_000) for (const r of v) if (Array.isArray(r)) for (const c of r) if (c !== null && c !== 0 && c !== "" && c !== undefined) nonBlank++;
+  if (rows * cols <= 2_000_000)
+    for (const r of v) if (Array.isArray(r)) for (const c of r) if (c !== null && c !== 0 && c !== "" && c !== undefined) nonBlank++;
   return `<${rows}×${cols}, ${nonBlank} non-blank: [${preview.join(",")}${rows > previewRows ? ",…" : ""}]>`;
 }
 

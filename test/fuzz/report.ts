@@ -21,7 +21,19 @@ export interface PlanOptions {
 /** The kinds of failure (what each means: see checks.ts and runner.ts). */
 export type FindingClass = "escape" | "hang" | "killed" | "crash" | "nonFinite" | "badValue" | "internal" | "spill" | "inexactSplit" | "invariance" | "engine";
 
-export const FINDING_CLASSES: readonly FindingClass[] = ["escape", "hang", "killed", "crash", "nonFinite", "badValue", "internal", "spill", "inexactSplit", "invariance", "engine"];
+export const FINDING_CLASSES: readonly FindingClass[] = [
+  "escape",
+  "hang",
+  "killed",
+  "crash",
+  "nonFinite",
+  "badValue",
+  "internal",
+  "spill",
+  "inexactSplit",
+  "invariance",
+  "engine",
+];
 
 export interface Finding {
   cls: FindingClass;
@@ -201,12 +213,16 @@ export function formatReport(r: Report, verbose = false): string {
   const c = counts(r);
   const o = r.options;
   const out: string[] = [];
-  out.push(`SOCINV fuzz — seed ${o.seed}, ${num(r.tasks)} tasks (${num(r.fixedTasks)} fixed cases, ${num(o.calls)} random calls, ${num(o.engineCalls)} formulas), huge inputs ${o.huge ? `${num(r.hugeTasks)} cases${o.hugeAll ? " (all range parameters)" : ""}` : "OFF"}`);
+  out.push(
+    `SOCINV fuzz — seed ${o.seed}, ${num(r.tasks)} tasks (${num(r.fixedTasks)} fixed cases, ${num(o.calls)} random calls, ${num(o.engineCalls)} formulas), huge inputs ${o.huge ? `${num(r.hugeTasks)} cases${o.hugeAll ? " (all range parameters)" : ""}` : "OFF"}`,
+  );
   out.push(`time ${(r.wallMs / 1000).toFixed(1)} s, hang bound ${o.hangMs} ms, hard limit ${o.killMs} ms, worker restarts ${r.restarts}`);
   out.push("");
   for (const cls of Object.keys(CLASS_TITLES) as FindingClass[]) out.push(`  ${CLASS_TITLES[cls].padEnd(42)} ${num(c[cls])}`);
   out.push("");
-  out.push(`${"function".padEnd(18)} ${"calls".padStart(8)} ${"returned".padStart(9)} ${"errors".padStart(8)} ${"max ms".padStart(8)} ${"failing".padStart(8)} │ ${"formulas".padStart(8)} ${"values".padStart(7)} ${"failing".padStart(8)}`);
+  out.push(
+    `${"function".padEnd(18)} ${"calls".padStart(8)} ${"returned".padStart(9)} ${"errors".padStart(8)} ${"max ms".padStart(8)} ${"failing".padStart(8)} │ ${"formulas".padStart(8)} ${"values".padStart(7)} ${"failing".padStart(8)}`,
+  );
   for (const fn of r.functions) {
     const s = r.perFn[fn] ?? emptyStats();
     const e = r.perFnEngine[fn] ?? emptyStats();

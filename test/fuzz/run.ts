@@ -40,14 +40,20 @@ async function main(): Promise<number> {
   const flags = parse(process.argv.slice(2));
   const env = process.env;
   const ci = flags.has("ci");
-  const base = ci ? CI_PLAN : { seed: (Date.now() ^ (process.pid << 16)) >>> 0, calls: 200_000, engineCalls: 10_000, huge: true, hugeAll: true, hangMs: 2000, killMs: 10_000 };
+  const base = ci
+    ? CI_PLAN
+    : { seed: (Date.now() ^ (process.pid << 16)) >>> 0, calls: 200_000, engineCalls: 10_000, huge: true, hugeAll: true, hangMs: 2000, killMs: 10_000 };
   const fn = flags.get("fn") ?? env.FUZZ_FN;
   const calls = intOf(flags.get("calls") ?? env.FUZZ_CALLS, base.calls, "--calls");
   const options = {
     ...base,
     seed: intOf(flags.get("seed") ?? env.FUZZ_SEED, base.seed, "--seed") >>> 0,
     calls,
-    engineCalls: intOf(flags.get("engine") ?? env.FUZZ_ENGINE_CALLS, flags.has("calls") || env.FUZZ_CALLS ? Math.round(calls / 20) : base.engineCalls, "--engine"),
+    engineCalls: intOf(
+      flags.get("engine") ?? env.FUZZ_ENGINE_CALLS,
+      flags.has("calls") || env.FUZZ_CALLS ? Math.round(calls / 20) : base.engineCalls,
+      "--engine",
+    ),
     huge: !(flags.has("no-huge") || env.FUZZ_NO_HUGE === "1"),
     hugeAll: flags.has("huge-all") ? true : flags.has("huge-first") ? false : base.hugeAll,
     hangMs: intOf(flags.get("hang-ms"), base.hangMs, "--hang-ms"),
@@ -64,7 +70,8 @@ async function main(): Promise<number> {
     const plan = makePlan(FUNCTIONS, options);
     if (index >= plan.total) throw new Error(`--only ${index}: the plan has ${plan.total} tasks`);
     const task = makeTask(plan, index);
-    if (task.kind === "call") process.stdout.write(`task ${index} (${task.label}${task.excel ? ", as Excel" : ""}): SOCINV.${task.entry.id}${showArgs(task.args, 20_000)}\n`);
+    if (task.kind === "call")
+      process.stdout.write(`task ${index} (${task.label}${task.excel ? ", as Excel" : ""}): SOCINV.${task.entry.id}${showArgs(task.args, 20_000)}\n`);
     else process.stdout.write(`task ${index}: ${task.formula.formula}\n  data: ${JSON.stringify(task.formula.data).slice(0, 20_000)}\n`);
     const r = runTask(plan, index, options.hangMs);
     process.stdout.write(`${r.returned ? "returned" : "error"} in ${r.ms.toFixed(1)} ms\n`);

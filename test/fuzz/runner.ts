@@ -23,7 +23,14 @@ export interface RunOptions extends PlanOptions {
 const WORKER_FILE = path.join(__dirname, "worker.ts");
 
 export function runFuzz(options: RunOptions): Promise<Report> {
-  const plan: PlanOptions = { seed: options.seed, calls: options.calls, engineCalls: options.engineCalls, huge: options.huge, hugeAll: options.hugeAll, only: options.only };
+  const plan: PlanOptions = {
+    seed: options.seed,
+    calls: options.calls,
+    engineCalls: options.engineCalls,
+    huge: options.huge,
+    hugeAll: options.hugeAll,
+    only: options.only,
+  };
   const tsx = require.resolve("tsx/cjs/api");
   const tally = new Tally();
   const t0 = Date.now();

@@ -23,7 +23,6 @@ import { Rng, taskSeed } from "./prng";
 
 export type { PlanOptions } from "./report";
 
-
 /** Given to every parameter of every function in turn, the other arguments valid. */
 export const FIXED_VALUES: readonly Arg[] = [
   1e6,
@@ -44,7 +43,10 @@ export const FIXED_VALUES: readonly Arg[] = [
   "standard",
   true,
   { errorCode: "#N/A" },
-  [[1, 2], [3, 4]],
+  [
+    [1, 2],
+    [3, 4],
+  ],
   [[null]],
 ];
 /** Huge counts as literals in a formula: the engine's spill predictor sees them before the function does. */
@@ -194,7 +196,15 @@ export class FakeCustomFunctionsError extends Error {
 }
 const FAKE_CUSTOM_FUNCTIONS = {
   Error: FakeCustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", nullReference: "#NULL!", invalidName: "#NAME?", notAvailableYet: "#BUSY!" },
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    invalidNumber: "#NUM!",
+    divisionByZero: "#DIV/0!",
+    nullReference: "#NULL!",
+    invalidName: "#NAME?",
+    notAvailableYet: "#BUSY!",
+  },
 };
 
 export interface TaskResult extends CallOutcome {

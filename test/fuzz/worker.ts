@@ -9,7 +9,6 @@ import { FUNCTIONS } from "../../src/functions/registry";
 import { Tally, WorkerInput, WorkerMessage } from "./report";
 import { makePlan, makeTask, runTask, showTask } from "./tasks";
 
-
 function main(): void {
   const input = workerData as WorkerInput;
   const port = parentPort!;

@@ -6,7 +6,7 @@
  */
 import { HostError, WorkbookHost } from "../../src/host/host";
 import { OfficeHost } from "../../src/host/office";
-import { PlaygroundHost } from "../../src/host/playground";
+import { PlaygroundHost } from "../../playground/host";
 import { ModelInputs, defaultInputs } from "../../src/planner/inputs";
 import { buildModel, listModels, readSelectionBlock, removeModel } from "../../src/taskpane/actions";
 import { setRowRole, updateRow, withBlock } from "../../src/taskpane/model";
@@ -183,7 +183,8 @@ describe("a write stopped at any command (Excel is not transactional)", () => {
     w.excel.writeCommands = 0;
     const b = await buildModel(w.host, inputs, block);
     const buildCount = w.excel.writeCommands;
-    const settings = (await listModels(w.host)).ok ? ((await listModels(w.host)) as any).value[0].settings : null;
+    const listed = await listModels(w.host);
+    const settings = (listed.ok ? listed.value[0].settings : null) ?? undefined;
     w.excel.writeCommands = 0;
     const r = await buildModel(w.host, { ...inputs, horizon: inputs.horizon + 2 }, block, settings);
     expect(b.ok && r.ok).toBe(true);
@@ -287,10 +288,7 @@ describe("models written by the released format v1 (sheets joined by |)", () => 
       sheet(modelSheet, grid(0, 0, [["Social investering: x|Budget"], ["Källa: … Modell SI1."]])),
       sheet("SOCINV_SI1", grid(0, 0, [["SOCINV-MODEL v1", "SI1", `${modelSheet}|Budget`], [json]]), { visibility: "Hidden" }),
     );
-    w.excel.state.names.push(
-      { name: "SI1_Rate", refersTo: `='${modelSheet}'!$B$7` },
-      { name: "SI1_MinEgenKalkyl", refersTo: "='Anteckningar'!$B$2" },
-    );
+    w.excel.state.names.push({ name: "SI1_Rate", refersTo: `='${modelSheet}'!$B$7` }, { name: "SI1_MinEgenKalkyl", refersTo: "='Anteckningar'!$B$2" });
     const before = w.userParts();
     const removed = await removeModel(w.host, "SI1");
     if (!removed.ok) throw new Error(removed.error.en);

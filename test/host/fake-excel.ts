@@ -13,8 +13,8 @@
  * and defined-name rules, unique names. `failAtWrite` makes the n-th workbook-changing command fail, so a
  * test can stop a write at every point and look at what is left.
  */
-import { cellAddress, isValidSheetName, parseAddress, quoteSheet, A1Box } from "../../src/host/office-a1";
-import { isValidDefinedName } from "../../src/host/office-preflight";
+import { cellAddress, isValidSheetName, parseAddress, quoteSheetIfNeeded as quoteSheet, A1Box } from "../../src/host/office-a1";
+import { isValidDefinedName } from "../../src/host/checks";
 
 /** Excel's limits, as Excel documents them (not imported from the code under test, so a wrong limit there is caught). */
 export const EXCEL = { cellText: 32767, formula: 8192 } as const;
@@ -374,7 +374,12 @@ class FakeNames extends Proxy {
     return this.get("items");
   }
   load(_props: string): this {
-    this.ctx.enqueue(() => this.set("items", this.ctx.state.names.map((n) => ({ name: n.name, formula: n.refersTo }))));
+    this.ctx.enqueue(() =>
+      this.set(
+        "items",
+        this.ctx.state.names.map((n) => ({ name: n.name, formula: n.refersTo })),
+      ),
+    );
     return this;
   }
   add(name: string, refersTo: string, comment?: string): void {
@@ -400,9 +405,7 @@ class FakeNames extends Proxy {
 }
 
 function boxAddress(b: A1Box): string {
-  return b.rows === 1 && b.cols === 1
-    ? cellAddress(b.row, b.col)
-    : `${cellAddress(b.row, b.col)}:${cellAddress(b.row + b.rows - 1, b.col + b.cols - 1)}`;
+  return b.rows === 1 && b.cols === 1 ? cellAddress(b.row, b.col) : `${cellAddress(b.row, b.col)}:${cellAddress(b.row + b.rows - 1, b.col + b.cols - 1)}`;
 }
 
 function keys(box: A1Box): Array<[number, number, string]> {
@@ -435,7 +438,7 @@ function surroundingBox(s: FakeSheet, row: number, col: number): A1Box {
     c0 = col,
     c1 = col;
   const filled = (r: number, c: number) => r >= 0 && c >= 0 && s.cells[`${r},${c}`] !== undefined;
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (let c = c0 - 1; c <= c1 + 1; c++) {
       if (filled(r0 - 1, c)) {

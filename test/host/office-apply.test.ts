@@ -5,9 +5,9 @@
  */
 import { OfficeHost } from "../../src/host/office";
 import { HostError } from "../../src/host/host";
-import { MAX_REQUEST_BYTES, estimatePayload } from "../../src/host/office-preflight";
-import { parseAddress, quoteSheet, splitAreas, columnLetters, isValidSheetName } from "../../src/host/office-a1";
-import { LOOKS, contrast } from "../../src/host/office-styles";
+import { MAX_REQUEST_BYTES, estimatePayload } from "../../src/host/checks";
+import { colLetter as columnLetters, isValidSheetName, parseAddress, quoteSheetIfNeeded as quoteSheet, splitAreas } from "../../src/host/office-a1";
+import { LOOKS, contrast } from "../../src/host/styles";
 import type { ModelPlan } from "../../src/planner/plan";
 import { FakeExcel, FakeWorkbook, grid, sheet, workbook } from "./fake-excel";
 import { samplePlan } from "./plans";
@@ -27,7 +27,12 @@ function budgetWorkbook(): FakeWorkbook {
       sheet("Budget 2025", grid(0, 0, rows), { numberFormats: { "4,1": "#,##0.0" }, merged: ["A1:E1", "A4:E4"] }),
       sheet("Anteckningar", grid(0, 0, [["Egen text", 1]])),
     ],
-    { names: [{ name: "Skattesats", refersTo: "='Budget 2025'!$B$5" }, { name: "SI10_rate", refersTo: "=0.04" }] },
+    {
+      names: [
+        { name: "Skattesats", refersTo: "='Budget 2025'!$B$5" },
+        { name: "SI10_rate", refersTo: "=0.04" },
+      ],
+    },
   );
   return wb;
 }
@@ -148,8 +153,7 @@ describe("OfficeHost.apply", () => {
     }
     // Cell by cell: what is in the written sheets is exactly the plan.
     const written = new Map<string, unknown>();
-    for (const s of excel.state.sheets.filter((x) => planSheets.has(x.name)))
-      for (const [k, v] of Object.entries(s.cells)) written.set(`${s.name}!${k}`, v);
+    for (const s of excel.state.sheets.filter((x) => planSheets.has(x.name))) for (const [k, v] of Object.entries(s.cells)) written.set(`${s.name}!${k}`, v);
     expect(written).toEqual(planned);
     expect(excel.state.names.map((n) => n.name).sort()).toEqual(["SI10_rate", "SI1_rate", "SI1_unit", "Skattesats"]);
   });

@@ -34,7 +34,25 @@ const budget = [
   ["Försörjningsstöd", 90.1, -1.5],
 ];
 
-function mockExcel(selection: ReturnType<typeof rangeData>, region: ReturnType<typeof rangeData>) {
+/** A range of the mock as this file changes it after building. */
+interface MockRange {
+  isNullObject: boolean;
+  merged: MockRange;
+  getMergedAreasOrNullObject: () => unknown;
+}
+
+/** The mock, which office-addin-mock builds at run time from plain data: the parts used here, and run as Excel.run. */
+interface ExcelMock {
+  context: {
+    workbook: {
+      selection: { used: MockRange; region: MockRange; getMergedAreasOrNullObject: () => unknown };
+      worksheets: { budget: { block: MockRange; getRange: () => MockRange } };
+    };
+  };
+  run: ExcelRun;
+}
+
+function mockExcel(selection: ReturnType<typeof rangeData>, region: ReturnType<typeof rangeData>): ExcelMock {
   const data = {
     context: {
       workbook: {
@@ -68,7 +86,7 @@ function mockExcel(selection: ReturnType<typeof rangeData>, region: ReturnType<t
       return batch(this.context);
     },
   };
-  const mock = new OfficeMockObject(data) as any;
+  const mock = new OfficeMockObject(data) as unknown as ExcelMock;
   // isNullObject is readable after any sync in Office.js; the mock only knows loaded properties.
   mock.context.workbook.selection.used.isNullObject = false;
   mock.context.workbook.selection.region.merged.isNullObject = false;
@@ -123,7 +141,7 @@ describe("OfficeHost with office-addin-mock", () => {
 
   test("the mock does catch a read without load (so the tests above mean something)", async () => {
     const mock = mockExcel(rangeData("A1", 0, 0, [[1]]), rangeData("A1", 0, 0, [[1]]));
-    await mock.run(async (ctx: any) => {
+    await mock.run(async (ctx) => {
       const r = ctx.workbook.getSelectedRange();
       await ctx.sync();
       expect(r.values).not.toEqual([[1]]);

@@ -24,13 +24,28 @@ export function samplePlan(modelKey: string, rows: number, opts: { sheet?: strin
         name: sheetName,
         blocks: [
           { row: 0, col: 0, cells: [["Social investering / Social investment"]], style: "title" },
-          { row: 3, col: 0, cells: [["Ränta", 0.035], ["Enhet", 1000000]], numberFormat: [["@", "0.0%"], ["@", "#,##0"]], style: "input" },
+          {
+            row: 3,
+            col: 0,
+            cells: [
+              ["Ränta", 0.035],
+              ["Enhet", 1000000],
+            ],
+            numberFormat: [
+              ["@", "0.0%"],
+              ["@", "#,##0"],
+            ],
+            style: "input",
+          },
           { row: 5, col: 0, cells: [header], style: "header" },
           { row: 6, col: 0, cells: flows, numberFormat: "#,##0;-#,##0", style: "calc" },
           {
             row: 7 + rows,
             col: 0,
-            cells: [["Nuvärde / NPV", null, `=NPV(${modelKey}_rate,C7:C${6 + rows})`], ["'=not a formula", null, null]],
+            cells: [
+              ["Nuvärde / NPV", null, `=NPV(${modelKey}_rate,C7:C${6 + rows})`],
+              ["'=not a formula", null, null],
+            ],
             style: "output",
           },
         ],

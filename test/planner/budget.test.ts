@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { MAX_BLOCK_ROWS, parseAmountText, parseYearHeader, readBudget, readBudgetOrThrow, unitInText } from "../../src/planner/budget";
 import { snap } from "./fixtures";
-import { BUDGET_SELECTION, BUDGET_SHEET, SAMPLE_DRIFTBUDGET, SAMPLE_INDIVIDUAL, INDIVIDUAL_SELECTION, INDIVIDUAL_SHEET, sampleSnapshot } from "../../src/planner/samples";
+import {
+  BUDGET_SELECTION,
+  BUDGET_SHEET,
+  SAMPLE_DRIFTBUDGET,
+  SAMPLE_INDIVIDUAL,
+  INDIVIDUAL_SELECTION,
+  INDIVIDUAL_SHEET,
+  sampleSnapshot,
+} from "../../src/planner/samples";
 
 describe("amounts typed as text", () => {
   test.each([
@@ -292,23 +300,45 @@ describe("refusals, with clear bilingual messages", () => {
   });
 
   test("a selection without numbers", () => {
-    const r = readBudget(snap([["Nämnd", "Verksamhet"], ["Socialnämnden", "Placeringar"]]));
+    const r = readBudget(
+      snap([
+        ["Nämnd", "Verksamhet"],
+        ["Socialnämnden", "Placeringar"],
+      ]),
+    );
     expect(r.ok || r.error.id).toBe("noNumbers");
   });
 
   test("a header without amounts below it", () => {
-    const r = readBudget(snap([["Verksamhet", "Budget 2025", "Plan 2026"], ["Förskola", "", ""]]));
+    const r = readBudget(
+      snap([
+        ["Verksamhet", "Budget 2025", "Plan 2026"],
+        ["Förskola", "", ""],
+      ]),
+    );
     expect(r.ok || r.error.id).toBe("noNumbers");
   });
 
   test("numbers without a year header", () => {
-    const r = readBudget(snap([["Verksamhet", "Belopp"], ["Förskola", 12.5], ["Grundskola", 40.1]]));
+    const r = readBudget(
+      snap([
+        ["Verksamhet", "Belopp"],
+        ["Förskola", 12.5],
+        ["Grundskola", 40.1],
+      ]),
+    );
     expect(r.ok || r.error.id).toBe("noYearHeader");
     if (!r.ok) expect(r.error.en).toMatch(/"Budget 2025"/);
   });
 
   test("a lone number 2025 among amounts is not a header", () => {
-    const r = readBudget(snap([["Verksamhet", "Belopp"], ["Förskola", 2025], ["Grundskola", 40.1]]));
+    const r = readBudget(
+      snap([
+        ["Verksamhet", "Belopp"],
+        ["Förskola", 2025],
+        ["Grundskola", 40.1],
+      ]),
+    );
     expect(r.ok || r.error.id).toBe("noYearHeader");
   });
 
@@ -333,9 +363,12 @@ describe("refusals, with clear bilingual messages", () => {
   test("readBudget never throws, whatever it is given", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.double({ noNaN: false }), fc.boolean(), fc.integer({ min: 1990, max: 2040 })), { maxLength: 6 }), { maxLength: 8 }),
+        fc.array(
+          fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.double({ noNaN: false }), fc.boolean(), fc.integer({ min: 1990, max: 2040 })), { maxLength: 6 }),
+          { maxLength: 8 },
+        ),
         (values) => {
-          const r = readBudget(snap(values as any));
+          const r = readBudget(snap(values));
           expect(typeof r.ok).toBe("boolean");
           if (!r.ok) expect(r.error.sv && r.error.en).toBeTruthy();
         },

@@ -57,7 +57,15 @@ describe("savings-based repayment (Norrköping), by hand", () => {
 
 describe("committed repayment (Malmö), by hand", () => {
   test("half of the payout in 2027 and 2028, with the gap to realised savings", () => {
-    const f = fundOf(withFund({ rule: "committed", commitments: [{ actor: "son", year: 2027, share: 0.5 }, { actor: "son", year: 2028, share: 0.5 }] }));
+    const f = fundOf(
+      withFund({
+        rule: "committed",
+        commitments: [
+          { actor: "son", year: 2027, share: 0.5 },
+          { actor: "son", year: 2028, share: 0.5 },
+        ],
+      }),
+    );
     expect(f.repayment).toEqual([0, 0, 75000, 75000]);
     expect(f.commitments).toEqual([{ actor: "son", amounts: [0, 0, 75000, 75000], gap: [0, -80000, -5000, -5000] }]);
     expect(f.unpaid).toBe(0);
@@ -78,7 +86,16 @@ describe("dual model (Ale), by hand", () => {
 describe("the fund schedule in the formula engine", () => {
   const cases: Array<[string, Partial<FundInputs>]> = [
     ["savings, capped, last year", { rule: "savings", repaymentDelay: 1, capPerYear: 60000, lastYear: 2027 }],
-    ["committed", { rule: "committed", commitments: [{ actor: "son", year: 2027, share: 0.5 }, { actor: "son", year: 2028, share: 0.5 }] }],
+    [
+      "committed",
+      {
+        rule: "committed",
+        commitments: [
+          { actor: "son", year: 2027, share: 0.5 },
+          { actor: "son", year: 2028, share: 0.5 },
+        ],
+      },
+    ],
     ["dual", { rule: "dual", fundShare: 0.6, repaymentDelay: 1 }],
     ["dual committed", { rule: "dual", fundShare: 0.6, dualRepayment: "committed", commitments: [{ actor: "son", year: 2028, share: 1 }] }],
   ];
@@ -114,7 +131,15 @@ describe("invariants of the savings-based schedule", () => {
         }),
         (a) => {
           const inputs: ModelInputs = JSON.parse(JSON.stringify(sample.inputs));
-          inputs.fund = { ...inputs.fund, rule: a.dual ? "dual" : "savings", repaymentShare: a.share, repaymentDelay: a.delay, capPerYear: a.cap, lastYear: a.lastYear, fundShare: a.fundShare };
+          inputs.fund = {
+            ...inputs.fund,
+            rule: a.dual ? "dual" : "savings",
+            repaymentShare: a.share,
+            repaymentDelay: a.delay,
+            capPerYear: a.cap,
+            lastYear: a.lastYear,
+            fundShare: a.fundShare,
+          };
           inputs.adjustments.deadweight = a.deadweight;
           const r = computeModel(inputs, block);
           if (!r.ok) throw new Error(r.error.en);

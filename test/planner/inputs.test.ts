@@ -69,7 +69,9 @@ describe("actors", () => {
   test("the built-in actors cover the nämnder, the region, the state agencies, the individual and society, in both languages", () => {
     const kinds = new Set(BUILTIN_ACTORS.map((a) => a.kind));
     expect([...kinds].sort()).toEqual(["individual", "namnd", "region", "society", "state"]);
-    expect(BUILTIN_ACTORS.map((a) => a.label.sv)).toEqual(expect.arrayContaining(["Socialnämnden", "Försäkringskassan", "Arbetsförmedlingen", "Rättsväsendet", "Individen"]));
+    expect(BUILTIN_ACTORS.map((a) => a.label.sv)).toEqual(
+      expect.arrayContaining(["Socialnämnden", "Försäkringskassan", "Arbetsförmedlingen", "Rättsväsendet", "Individen"]),
+    );
     for (const a of BUILTIN_ACTORS) expect(a.label.en).not.toBe("");
     expect(new Set(BUILTIN_ACTORS.map((a) => a.id)).size).toBe(BUILTIN_ACTORS.length);
   });

@@ -3,6 +3,7 @@ import { readBudgetOrThrow } from "../../src/planner/budget";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { parseRange } from "../../src/planner/a1";
 import type { ModelInputs } from "../../src/planner/inputs";
+import type { Timing } from "../../src/core/discounting";
 import { planBytes, planGrids, sheetGrid } from "../../src/planner/layout";
 import { PlanOutput, chooseModelKey, parseSettings, planModel } from "../../src/planner/planModel";
 import { parseSettingsSheet } from "../../src/planner/storage";
@@ -52,7 +53,13 @@ describe("formula styles", () => {
       if (!r.ok) throw new Error(r.error.en);
       const used = new Set(formulasOf(r).flatMap(functionsIn));
       for (const f of used) expect([f, PORTABLE.has(f) || ids.has(f)]).toEqual([f, true]);
-      expect([...used].filter((f) => f.startsWith("SOCINV.")).sort()).toEqual(["SOCINV.BREAKEVEN", "SOCINV.DISCOUNTFACTORS", "SOCINV.NPV", "SOCINV.PAYBACK", "SOCINV.RATESCHEDULE"]);
+      expect([...used].filter((f) => f.startsWith("SOCINV.")).sort()).toEqual([
+        "SOCINV.BREAKEVEN",
+        "SOCINV.DISCOUNTFACTORS",
+        "SOCINV.NPV",
+        "SOCINV.PAYBACK",
+        "SOCINV.RATESCHEDULE",
+      ]);
     }
   });
 });
@@ -80,7 +87,11 @@ describe("sheets, names and keys never clash", () => {
     // The key makes clashes unlikely; a sheet that happens to have the planned name still gets a new one.
     const out = plan(inputs, { sheetNames: [...sheetNames, "SI1 driftbudget 2025"].filter((s) => s !== "x"), names: [] });
     expect(out.plan.modelKey).toBe("SI2");
-    const direct = planModel(inputs, plainBlock, { sheetNames: [...sheetNames, "SI1 Driftbudget 2025"], names: [], replacing: { modelKey: "SI1", sheets: [] } });
+    const direct = planModel(inputs, plainBlock, {
+      sheetNames: [...sheetNames, "SI1 Driftbudget 2025"],
+      names: [],
+      replacing: { modelKey: "SI1", sheets: [] },
+    });
     if (!direct.ok) throw new Error(direct.error.en);
     expect(direct.plan.sheets[0].name).toBe("SI1 Driftbudget 2025 (2)");
   });
@@ -114,7 +125,9 @@ describe("sheets, names and keys never clash", () => {
       const v = grids[sheet][p.row]?.[p.col];
       if (n.name !== "SI1_Cap" && n.name !== "SI1_LastYear") expect([n.name, v === null || v === undefined]).toEqual([n.name, false]);
     }
-    expect([...seen]).toEqual(expect.arrayContaining(["si1_rate", "si1_timing", "si1_participants", "si1_successprob", "si1_deadweight", "si1_npv", "si1_breakeven"]));
+    expect([...seen]).toEqual(
+      expect.arrayContaining(["si1_rate", "si1_timing", "si1_participants", "si1_successprob", "si1_deadweight", "si1_npv", "si1_breakeven"]),
+    );
   });
 });
 
@@ -171,7 +184,14 @@ describe("charts", () => {
     expect(grid[l.row][l.col]).toBe("Aktör");
     expect(grid[l.row].slice(l.col + 1, l.col + l.cols)).toEqual(Array.from({ length: 10 }, (_, k) => 2025 + k));
     const actorsInLine = Array.from({ length: l.rows - 1 }, (_, k) => grid[l.row + 1 + k][l.col]);
-    expect(actorsInLine).toEqual(["Barn- och utbildningsnämnden", "Socialnämnden", "Kommunstyrelsen", "Regionen (hälso- och sjukvård)", "Försäkringskassan", "Samhället (produktion, skatter)"]);
+    expect(actorsInLine).toEqual([
+      "Barn- och utbildningsnämnden",
+      "Socialnämnden",
+      "Kommunstyrelsen",
+      "Regionen (hälso- och sjukvård)",
+      "Försäkringskassan",
+      "Samhället (produktion, skatter)",
+    ]);
     expect(column.kind).toBe("columnClustered");
     expect(column.seriesBy).toBe("columns");
     const c = parseRange(column.dataAddress);
@@ -249,12 +269,18 @@ describe("refusals", () => {
     ["per-period rates too few", (i: ModelInputs) => (i.discount = { kind: "perPeriod", rates: [0.03, 0.03] })],
     ["probability", (i: ModelInputs) => (i.successProbability = 1.5)],
     ["deadweight", (i: ModelInputs) => (i.adjustments.deadweight = -0.1)],
-    ["timing", (i: ModelInputs) => (i.timing = 2 as any)],
+    ["timing", (i: ModelInputs) => (i.timing = 2 as unknown as Timing)], // deliberately not a timing
     ["lag ≥ horizon", (i: ModelInputs) => (i.effectLag = 10)],
-    ["commitments over 100 %", (i: ModelInputs) => {
-      i.fund.rule = "committed";
-      i.fund.commitments = [{ actor: "son", year: 2027, share: 0.7 }, { actor: "son", year: 2028, share: 0.7 }];
-    }],
+    [
+      "commitments over 100 %",
+      (i: ModelInputs) => {
+        i.fund.rule = "committed";
+        i.fund.commitments = [
+          { actor: "son", year: 2027, share: 0.7 },
+          { actor: "son", year: 2028, share: 0.7 },
+        ];
+      },
+    ],
   ])("bad input: %s", (_what, change) => {
     const i = clone();
     change(i);
@@ -283,7 +309,7 @@ describe("notes explain what the model did", () => {
     const i: ModelInputs = JSON.parse(JSON.stringify(SAMPLES.find((s) => s.id === "malmo")!.inputs));
     i.fund.commitments = [];
     const out = plan(i);
-    expect(out.notes.find((n) => n.id === "defaultCommitments")?.sv).toMatch(/Barn- och utbildningsnämnden, Socialnämnden .*4 år från 2027/) // the template waits 2 years;
+    expect(out.notes.find((n) => n.id === "defaultCommitments")?.sv).toMatch(/Barn- och utbildningsnämnden, Socialnämnden .*4 år från 2027/); // the template waits 2 years;
   });
 });
 

@@ -28,7 +28,13 @@ const TWO: SampleWorkbook = {
   ],
 };
 
-const KPI: PriceIndex = { name: "KPI", values: [{ year: 2025, value: 100 }, { year: 2026, value: 105 }] };
+const KPI: PriceIndex = {
+  name: "KPI",
+  values: [
+    { year: 2025, value: 100 },
+    { year: 2026, value: 105 },
+  ],
+};
 
 function twoInputs(priceIndex: PriceIndex | null = KPI): ModelInputs {
   const inputs = tinyInputs();
@@ -111,7 +117,9 @@ describe("a two-year budget converted to the first year's prices, calculated by 
     expect(b.ev.value(k.breakEven)).toBeCloseTo(hand.breakEven, 9);
     equalsCore(b);
     // The 2026 cell is converted with plain arithmetic in both styles; the price year's cell is not.
-    expect(formulas(b.out)).toEqual(expect.arrayContaining([expect.stringMatching(/^='Budget 2025'!C3\*SI1_UnitFactor\*\$C\d+\*SI1_Index2025\/SI1_Index2026$/)]));
+    expect(formulas(b.out)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^='Budget 2025'!C3\*SI1_UnitFactor\*\$C\d+\*SI1_Index2025\/SI1_Index2026$/)]),
+    );
     expect(formulas(b.out)).toEqual(expect.arrayContaining([expect.stringMatching(/^='Budget 2025'!B3\*SI1_UnitFactor\*\$C\d+$/)]));
     // The index cells are named inputs showing the typed values.
     expect(b.ev.value(namedCell(b.out, "SI1_Index2025"))).toBe(100);
@@ -121,7 +129,10 @@ describe("a two-year budget converted to the first year's prices, calculated by 
   test("the note says what is converted, in Swedish and English", () => {
     const texts = (lang: "sv" | "en") => {
       const b = build({ ...twoInputs(), language: lang }, TWO, "Budget 2025", "A1:C4");
-      return b.out.plan.sheets[0].blocks.flatMap((x) => x.cells.flat()).filter((c): c is string => typeof c === "string").join("\n");
+      return b.out.plan.sheets[0].blocks
+        .flatMap((x) => x.cells.flat())
+        .filter((c): c is string => typeof c === "string")
+        .join("\n");
     };
     expect(texts("sv")).toContain("räknas om till 2025 års priser med KPI");
     expect(texts("sv")).not.toContain("räknas inte om");
@@ -136,7 +147,16 @@ describe("a two-year budget converted to the first year's prices, calculated by 
     const sheet = ref.slice(1, bang - 1).replace(/''/g, "'");
     const p = parseRange(ref.slice(bang + 1).replace(/\$/g, ""));
     b.ev.hf.setCellContents({ sheet: b.ev.hf.getSheetId(sheet)!, row: p.row, col: p.col }, [[110]]);
-    const after = computeModel(twoInputs({ name: "KPI", values: [{ year: 2025, value: 100 }, { year: 2026, value: 110 }] }), readBudgetOrThrow(sampleSnapshot(TWO, "Budget 2025", "A1:C4")));
+    const after = computeModel(
+      twoInputs({
+        name: "KPI",
+        values: [
+          { year: 2025, value: 100 },
+          { year: 2026, value: 110 },
+        ],
+      }),
+      readBudgetOrThrow(sampleSnapshot(TWO, "Budget 2025", "A1:C4")),
+    );
     if (!after.ok) throw new Error(after.error.en);
     // 2026: costs 105,000 × 100/110, gains 210,000 × 100/110
     expect(after.result.costs[1]).toBeCloseTo(95454.54545454546, 6);
@@ -196,7 +216,16 @@ describe("years the index does not have", () => {
   });
 
   test("a budget year before (or inside) the index without a value is refused", () => {
-    const inputs = { ...twoInputs({ name: "KPI", values: [{ year: 2026, value: 105 }, { year: 2027, value: 108 }] }), priceYear: 2026 };
+    const inputs = {
+      ...twoInputs({
+        name: "KPI",
+        values: [
+          { year: 2026, value: 105 },
+          { year: 2027, value: 108 },
+        ],
+      }),
+      priceYear: 2026,
+    };
     const r = computeModel(inputs, readBudgetOrThrow(sampleSnapshot(TWO, "Budget 2025", "A1:C4")));
     if (r.ok) throw new Error("expected a refusal");
     expect(r.error.id).toBe("priceIndexNoYear");
@@ -209,7 +238,15 @@ describe("years the index does not have", () => {
     [{ name: "KPI", values: [{ year: 2025, value: 0 }] }],
     [{ name: "KPI", values: [{ year: 2025, value: -1 }] }],
     [{ name: "KPI", values: [{ year: 2025.5, value: 100 }] }],
-    [{ name: "KPI", values: [{ year: 2025, value: 100 }, { year: 2025, value: 101 }] }],
+    [
+      {
+        name: "KPI",
+        values: [
+          { year: 2025, value: 100 },
+          { year: 2025, value: 101 },
+        ],
+      },
+    ],
   ])("an unusable index is refused: %j", (pi) => {
     const r = computeModel(twoInputs(pi as PriceIndex), readBudgetOrThrow(sampleSnapshot(TWO, "Budget 2025", "A1:C4")));
     expect(r.ok || r.error.id).toBe("badInput");

@@ -87,7 +87,11 @@ export function fixtureBudget(): { sheet: SheetData; layout: BudgetLayout } {
     const last = rows.length - 1;
     sumRows[n.name] = rows.length;
     const col = (c: number) => "BCDE"[c];
-    push([`Summa ${n.name.charAt(0).toLowerCase()}${n.name.slice(1)}`, ...[0, 1, 2, 3].map((c) => `=SUM(${col(c)}${first + 1}:${col(c)}${last + 1})`)], MNKR_DASH_FORMAT, true);
+    push(
+      [`Summa ${n.name.charAt(0).toLowerCase()}${n.name.slice(1)}`, ...[0, 1, 2, 3].map((c) => `=SUM(${col(c)}${first + 1}:${col(c)}${last + 1})`)],
+      MNKR_DASH_FORMAT,
+      true,
+    );
   }
   const lastRow = rows.length - 1;
   return {

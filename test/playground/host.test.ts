@@ -3,7 +3,7 @@ import { BUDGET_SHEET, fixtureBudget } from "./fixture-budget";
 import { ENGLISH } from "../../playground/numfmt";
 import { PlaygroundWorkbook } from "../../playground/workbook";
 import { HostError } from "../../src/host/host";
-import { PlaygroundHost } from "../../src/host/playground";
+import { PlaygroundHost } from "../../playground/host";
 import type { ModelPlan } from "../../src/planner/plan";
 import { fixturePlan } from "./plan-fixture";
 
@@ -103,7 +103,9 @@ describe("PlaygroundHost applies plans by the same rules as Excel", () => {
     expect(book.format("Modell SI1", 3, 1)).toBe("0.0%");
     expect(book.style("Modell SI1", 10, 1)?.role).toBe("output");
     const models = await host.models();
-    expect(models).toEqual([{ modelKey: "SI1", sheets: ["Modell SI1"], settingsJson: JSON.stringify({ title: "test", rows: [elevhalsa, placeringar] }), complete: true }]);
+    expect(models).toEqual([
+      { modelKey: "SI1", sheets: ["Modell SI1"], settingsJson: JSON.stringify({ title: "test", rows: [elevhalsa, placeringar] }), complete: true },
+    ]);
     expect(await host.names()).toEqual(["SI1_Rate", "SI1_Unit"]);
   });
 
@@ -139,11 +141,18 @@ describe("PlaygroundHost applies plans by the same rules as Excel", () => {
     await host.apply(base);
     book.sheet("Modell SI1")!.protected = true;
     const before = everything(book);
-    await expectHostError(host.apply({ ...base, sheets: [{ ...base.sheets[0], name: "SI2: modell?" }], modelKey: "SI2" }), "failed", /cannot be used as a sheet name/);
+    await expectHostError(
+      host.apply({ ...base, sheets: [{ ...base.sheets[0], name: "SI2: modell?" }], modelKey: "SI2" }),
+      "failed",
+      /cannot be used as a sheet name/,
+    );
     await expectHostError(host.apply(base, { replace: "SI1" }), "protected", /protected/);
     await expectHostError(host.remove("SI1"), "protected", /protected/);
     const other = fixturePlan({ key: "SI2", costRow: elevhalsa, gainRow: placeringar });
-    const overlap: ModelPlan = { ...other, sheets: [{ ...other.sheets[0], blocks: [...other.sheets[0].blocks, { row: 0, col: 0, cells: [["x"]] }] }, other.sheets[1]] };
+    const overlap: ModelPlan = {
+      ...other,
+      sheets: [{ ...other.sheets[0], blocks: [...other.sheets[0].blocks, { row: 0, col: 0, cells: [["x"]] }] }, other.sheets[1]],
+    };
     await expectHostError(host.apply(overlap), "failed", /writes twice/);
     expect(everything(book)).toBe(before);
   });
@@ -212,10 +221,21 @@ describe("PlaygroundHost applies plans by the same rules as Excel", () => {
     const block = fc.record({
       row: fc.integer({ min: 0, max: 30 }),
       col: fc.integer({ min: 0, max: 8 }),
-      cells: fc.array(fc.array(fc.oneof(fc.integer(), fc.constant(null), fc.string({ maxLength: 5 }).map((s) => "'" + s), fc.constant("=1+1")), { minLength: 1, maxLength: 3 }), {
-        minLength: 1,
-        maxLength: 3,
-      }),
+      cells: fc.array(
+        fc.array(
+          fc.oneof(
+            fc.integer(),
+            fc.constant(null),
+            fc.string({ maxLength: 5 }).map((s) => "'" + s),
+            fc.constant("=1+1"),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        {
+          minLength: 1,
+          maxLength: 3,
+        },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(block, { maxLength: 4 }), fc.constantFrom("SI1", "SI2", "M7"), async (blocks, key) => {

@@ -24,7 +24,19 @@ export function fixturePlan(opts: { key?: string; sheet?: string; costRow: numbe
         columnWidths: [{ col: 0, width: 200 }],
         blocks: [
           { row: 0, col: 0, cells: [["Social investering (test)"]], style: "title" },
-          { row: 3, col: 0, cells: [["Diskonteringsränta", 0.035], ["Enhet (kr per mnkr)", 1000000]], numberFormat: [["General", "0.0%"], ["General", "#,##0"]], style: "input" },
+          {
+            row: 3,
+            col: 0,
+            cells: [
+              ["Diskonteringsränta", 0.035],
+              ["Enhet (kr per mnkr)", 1000000],
+            ],
+            numberFormat: [
+              ["General", "0.0%"],
+              ["General", "#,##0"],
+            ],
+            style: "input",
+          },
           { row: 5, col: 0, cells: [["'=Flöden (kr)", 2024, 2025, 2026, 2027]], style: "header" },
           {
             row: 6,

@@ -6,7 +6,16 @@ import { PlaygroundWorkbook, parseTyped, sheetNameProblem } from "../../playgrou
 
 describe("the playground workbook", () => {
   test("values come from the formula engine; SOCINV functions work; edits recalculate", () => {
-    const book = new PlaygroundWorkbook([{ name: "Flöden", rows: [["År", 1, 2, 3], ["Netto", -100, 60, 60], ["NPV", "=SOCINV.NPV(0.035,B2:D2)", "=NPV(0.035,B2:D2)"]] }]);
+    const book = new PlaygroundWorkbook([
+      {
+        name: "Flöden",
+        rows: [
+          ["År", 1, 2, 3],
+          ["Netto", -100, 60, 60],
+          ["NPV", "=SOCINV.NPV(0.035,B2:D2)", "=NPV(0.035,B2:D2)"],
+        ],
+      },
+    ]);
     // By hand: −100/1.035 + 60/1.035² + 60/1.035³.
     const npv = -100 / 1.035 + 60 / 1.035 ** 2 + 60 / 1.035 ** 3;
     expect(book.value("Flöden", 2, 1)).toBeCloseTo(npv, 12);
@@ -47,7 +56,16 @@ describe("the playground workbook", () => {
 
   test("a removed and restored sheet is identical", () => {
     const book = new PlaygroundWorkbook([
-      { name: "Budget", rows: [["a", 1.5, "=B1*2"], [null, null, "x"]], formats: [[null, "0.0", "#,##0"]], merges: ["A2:B2"], columnWidths: [120] },
+      {
+        name: "Budget",
+        rows: [
+          ["a", 1.5, "=B1*2"],
+          [null, null, "x"],
+        ],
+        formats: [[null, "0.0", "#,##0"]],
+        merges: ["A2:B2"],
+        columnWidths: [120],
+      },
       { name: "Other", rows: [["=Budget!C1"]] },
     ]);
     const snap = book.snapshotSheet("Budget");
@@ -87,7 +105,14 @@ describe("the playground workbook", () => {
 describe("charts read the computed cells", () => {
   test("series by rows and by columns, with text and errors as gaps", () => {
     const book = new PlaygroundWorkbook([
-      { name: "M", rows: [["Aktör", 2025, 2026, 2027], ["Socialnämnden", -1, "=B2+2", 3], ["Regionen", "x", "=1/0", 5]] },
+      {
+        name: "M",
+        rows: [
+          ["Aktör", 2025, 2026, 2027],
+          ["Socialnämnden", -1, "=B2+2", 3],
+          ["Regionen", "x", "=1/0", 5],
+        ],
+      },
     ]);
     const rows = chartSeries(book, "M", parseArea("A1:D3")!, "rows");
     expect(rows).toEqual({
@@ -125,10 +150,10 @@ describe("charts read the computed cells", () => {
 describe("the playground workbook when the engine fails or a formula asks too much", () => {
   test("an edit the engine throws on: the cell keeps its input and value, the error reaches the caller", () => {
     const book = new PlaygroundWorkbook([{ name: "A", rows: [[10, "=A1*2"]] }]);
-    const engine = book.engine as any;
+    const engine = book.engine;
     const original = engine.setCellContents.bind(engine);
     let calls = 0;
-    engine.setCellContents = (...args: unknown[]) => {
+    engine.setCellContents = (...args: Parameters<typeof original>) => {
       if (calls++ === 0) throw new RangeError("Invalid array length");
       return original(...args);
     };
@@ -147,7 +172,7 @@ describe("the playground workbook when the engine fails or a formula asks too mu
     expect(used.c1).toBeLessThanOrEqual(16383);
     expect(used.r1).toBeLessThanOrEqual(1048575);
     // An engine that reports an array past the sheet's edge (as HyperFormula did for 1 × 1,000,000) is bounded by it.
-    (book.engine as any).getSheetDimensions = () => ({ width: 1_000_000, height: 2_000_000 });
+    book.engine.getSheetDimensions = () => ({ width: 1_000_000, height: 2_000_000 });
     expect(book.usedArea("A")).toEqual({ r0: 0, c0: 0, r1: 1048575, c1: 16383 });
   });
 

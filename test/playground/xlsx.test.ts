@@ -1,9 +1,9 @@
-import ExcelJS from "exceljs";
+import ExcelJS, { type CellFormulaValue, type Xlsx } from "exceljs";
 import JSZip from "jszip";
 import { BUDGET_SHEET, fixtureBudget } from "./fixture-budget";
 import { PlaygroundWorkbook } from "../../playground/workbook";
 import { MAX_UPLOAD_BYTES, UploadError, bookFromRead, readWorkbook, withFunctionPrefixes, writeWorkbook } from "../../playground/xlsx";
-import { PlaygroundHost } from "../../src/host/playground";
+import { PlaygroundHost } from "../../playground/host";
 import { fixturePlan } from "./plan-fixture";
 
 async function built() {
@@ -31,7 +31,8 @@ describe("download as .xlsx", () => {
     const { book } = await built();
     const bytes = await writeWorkbook(book);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as any);
+    // ExcelJS reads any Uint8Array; its types declare a Buffer of their own (an ArrayBuffer).
+    await wb.xlsx.load(bytes as unknown as Parameters<Xlsx["load"]>[0]);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       [BUDGET_SHEET, "visible"],
       // The settings sheet (the model's record) is written first, so that a write stopped half-way is found.
@@ -42,7 +43,7 @@ describe("download as .xlsx", () => {
     const npvCell = model.getCell("B11");
     expect(npvCell.formula).toBe("NPV(SI1_Rate,B9:E9)");
     const npv = -655000 / 1.035 - 745000 / 1.035 ** 2 - 755000 / 1.035 ** 3 - 775000 / 1.035 ** 4;
-    expect((npvCell.value as any).result).toBeCloseTo(npv, 4);
+    expect((npvCell.value as CellFormulaValue).result).toBeCloseTo(npv, 4);
     expect(npvCell.numFmt).toBe("#,##0");
     expect(model.getCell("B7").formula).toBe("-'Driftbudget'!B9*0.1*SI1_Unit");
     expect(model.getCell("A6").value).toBe("=Flöden (kr)"); // text, not a formula
@@ -130,8 +131,8 @@ describe("opening a file: bad input gets a clear message", () => {
     ws.getCell("B1").value = "2025"; // text, not a number
     ws.getCell("A2").value = 10;
     ws.getCell("A3").value = 20;
-    ws.getCell("B2").value = { formula: "A2*2", result: 20 } as any;
-    ws.getCell("B3").value = { sharedFormula: "B2", result: 40 } as any;
+    ws.getCell("B2").value = { formula: "A2*2", result: 20 };
+    ws.getCell("B3").value = { sharedFormula: "B2", result: 40 };
     ws.getCell("C2").value = new Date(Date.UTC(2024, 0, 1));
     ws.getCell("C2").numFmt = "yyyy-mm-dd";
     ws.mergeCells("A5:C5");

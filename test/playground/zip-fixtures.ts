@@ -38,14 +38,45 @@ export function makeZip(entries: FixtureEntry[], opts: { prepend?: Uint8Array; o
     const size = e.declaredSize ?? (e.compressed ? 0 : data.length);
     const crc = e.compressed ? 0 : zlib.crc32(data);
     const name = new TextEncoder().encode(e.name);
-    const common = (sizes: number[], extraLen: number) => [...u16(45), ...u16(0x0800), ...u16(method), ...u16(0), ...u16(0x21), ...u32(crc), ...sizes, ...u16(name.length), ...u16(extraLen)];
+    const common = (sizes: number[], extraLen: number) => [
+      ...u16(45),
+      ...u16(0x0800),
+      ...u16(method),
+      ...u16(0),
+      ...u16(0x21),
+      ...u32(crc),
+      ...sizes,
+      ...u16(name.length),
+      ...u16(extraLen),
+    ];
     const local = new Uint8Array([...u32(0x04034b50), ...common([...u32(body.length), ...u32(size)], 0), ...name]);
     parts.push(local, body);
     if (opts.zip64) {
       const extra = [...u16(0x0001), ...u16(24), ...u64(size), ...u64(body.length), ...u64(offset)];
-      central.push([...u32(0x02014b50), ...u16(45), ...common([...u32(0xffffffff), ...u32(0xffffffff)], extra.length), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(0xffffffff), ...name, ...extra]);
+      central.push([
+        ...u32(0x02014b50),
+        ...u16(45),
+        ...common([...u32(0xffffffff), ...u32(0xffffffff)], extra.length),
+        ...u16(0),
+        ...u16(0),
+        ...u16(0),
+        ...u32(0),
+        ...u32(0xffffffff),
+        ...name,
+        ...extra,
+      ]);
     } else {
-      central.push([...u32(0x02014b50), ...u16(20), ...common([...u32(body.length), ...u32(size)], 0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...name]);
+      central.push([
+        ...u32(0x02014b50),
+        ...u16(20),
+        ...common([...u32(body.length), ...u32(size)], 0),
+        ...u16(0),
+        ...u16(0),
+        ...u16(0),
+        ...u32(0),
+        ...u32(offset),
+        ...name,
+      ]);
     }
     offset += local.length + body.length;
   }
@@ -53,11 +84,26 @@ export function makeZip(entries: FixtureEntry[], opts: { prepend?: Uint8Array; o
   parts.push(cd);
   if (opts.zip64) {
     const rec = offset + cd.length;
-    parts.push(new Uint8Array([...u32(0x06064b50), ...u64(44), ...u16(45), ...u16(45), ...u32(0), ...u32(0), ...u64(entries.length), ...u64(entries.length), ...u64(cd.length), ...u64(offset)]));
+    parts.push(
+      new Uint8Array([
+        ...u32(0x06064b50),
+        ...u64(44),
+        ...u16(45),
+        ...u16(45),
+        ...u32(0),
+        ...u32(0),
+        ...u64(entries.length),
+        ...u64(entries.length),
+        ...u64(cd.length),
+        ...u64(offset),
+      ]),
+    );
     parts.push(new Uint8Array([...u32(0x07064b50), ...u32(0), ...u64(rec), ...u32(1)]));
     parts.push(new Uint8Array([...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(0xffff), ...u16(0xffff), ...u32(0xffffffff), ...u32(0xffffffff), ...u16(0)]));
   } else {
-    parts.push(new Uint8Array([...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(entries.length), ...u16(entries.length), ...u32(cd.length), ...u32(offset), ...u16(0)]));
+    parts.push(
+      new Uint8Array([...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(entries.length), ...u16(entries.length), ...u32(cd.length), ...u32(offset), ...u16(0)]),
+    );
   }
   return new Uint8Array(Buffer.concat(parts));
 }
@@ -95,7 +141,9 @@ export function sheetXml(rows: number, cols: number, kind: "filled" | "empty" = 
     for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
     return s;
   };
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   for (let r = 1; r <= rows; r++) {
     let row = `<row r="${r}">`;
     for (let c = 0; c < cols; c++) row += kind === "filled" ? `<c r="${col(c)}${r}"><v>${r + c}</v></c>` : `<c r="${col(c)}${r}" s="0"/>`;

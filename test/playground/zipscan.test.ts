@@ -63,7 +63,8 @@ async function uploadProblem(bytes: Uint8Array, name = "budget.xlsx"): Promise<U
 }
 
 describe("the cell counter", () => {
-  const xml = '<?xml version="1.0"?><worksheet><cols><col min="1"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="2"/><c r="C1" t="s" x=">"><v>0</v></c></row><row r="2" spans="1:2"><x:c r="A2"><x:v>2</x:v></x:c><c r="B2"/></row><rowBreaks/></sheetData><conditionalFormatting><cfRule/></conditionalFormatting></worksheet>';
+  const xml =
+    '<?xml version="1.0"?><worksheet><cols><col min="1"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="2"/><c r="C1" t="s" x=">"><v>0</v></c></row><row r="2" spans="1:2"><x:c r="A2"><x:v>2</x:v></x:c><c r="B2"/></row><rowBreaks/></sheetData><conditionalFormatting><cfRule/></conditionalFormatting></worksheet>';
 
   test("counts filled cells, empty formatted cells and rows, any prefix, quotes with > inside", () => {
     const c = new CellCounter();
@@ -98,7 +99,9 @@ describe("scanning a zip", () => {
   });
 
   test("an entry that declares 1 KB but inflates to 1 GB: refused after about 1 KB", async () => {
-    const bytes = await rezip(await workbook(), { "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 } });
+    const bytes = await rezip(await workbook(), {
+      "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 },
+    });
     expect(bytes.length).toBeLessThan(2 * MB);
     const c = counting();
     const e = await scanProblem(bytes, ZIP_LIMITS, c.inflate);
@@ -108,7 +111,9 @@ describe("scanning a zip", () => {
   });
 
   test("a zip bomb that declares its size honestly: refused at the per-entry cap", async () => {
-    const bytes = await rezip(await workbook(), { "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 * MB } });
+    const bytes = await rezip(await workbook(), {
+      "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 * MB },
+    });
     const c = counting();
     const e = await scanProblem(bytes, ZIP_LIMITS, c.inflate);
     expect(e.code).toBe("entryTooLarge");
@@ -130,7 +135,9 @@ describe("scanning a zip", () => {
     expect((await scanProblem(makeZip([wbXml, { name: "a.bin", data: new Uint8Array(100), method: 0, declaredSize: 10 }]))).code).toBe("sizeMismatch");
     // Bytes before the zip that its offsets do not count (JSZip would shift every offset): refused.
     expect(() => readDirectory(makeZip([wbXml], { prepend: new Uint8Array(64) }), ZIP_LIMITS)).toThrow(expect.objectContaining({ code: "damaged" }));
-    expect(readDirectory(makeZip([wbXml], { prepend: new Uint8Array(64), offsetsCountPrepend: true }), ZIP_LIMITS).map((e) => e.name)).toEqual(["xl/workbook.xml"]);
+    expect(readDirectory(makeZip([wbXml], { prepend: new Uint8Array(64), offsetsCountPrepend: true }), ZIP_LIMITS).map((e) => e.name)).toEqual([
+      "xl/workbook.xml",
+    ]);
     const lzma = makeZip([wbXml]);
     lzma[8] = 14; // the local header's method: LZMA
     lzma[lzma.length - 22 - (46 + wbXml.name.length) + 10] = 14; // and the central header's
@@ -143,7 +150,11 @@ describe("scanning a zip", () => {
 
   test("the zip64 layout and data descriptors are read as JSZip reads them", async () => {
     const wb = await JSZip.loadAsync(await workbook());
-    const entries = await Promise.all(Object.values(wb.files).filter((f) => !f.dir).map(async (f) => ({ name: f.name, data: await f.async("uint8array") })));
+    const entries = await Promise.all(
+      Object.values(wb.files)
+        .filter((f) => !f.dir)
+        .map(async (f) => ({ name: f.name, data: await f.async("uint8array") })),
+    );
     const zip64 = makeZip(entries, { zip64: true });
     const s = await scanZip(zip64, ZIP_LIMITS);
     expect(s.filledCells).toBe(6);
@@ -162,7 +173,9 @@ describe("scanning a zip", () => {
 
 describe("opening a hostile file: refused with a message, quickly", () => {
   test("a 1 MB file whose sheet declares 1 KB and inflates to 1 GB", async () => {
-    const bytes = await rezip(await workbook(), { "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 } });
+    const bytes = await rezip(await workbook(), {
+      "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 },
+    });
     const e = await uploadProblem(bytes);
     expect(e.code).toBe("damaged");
     expect(e.text.sv).toMatch(/är skadad.*xl\/worksheets\/sheet1\.xml/);
@@ -170,7 +183,9 @@ describe("opening a hostile file: refused with a message, quickly", () => {
   });
 
   test("a zip bomb declaring 1 GB", async () => {
-    const bytes = await rezip(await workbook(), { "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 * MB } });
+    const bytes = await rezip(await workbook(), {
+      "xl/worksheets/sheet1.xml": { name: "xl/worksheets/sheet1.xml", compressed: zeroBomb(1024), declaredSize: 1024 * MB },
+    });
     const e = await uploadProblem(bytes);
     expect(e.code).toBe("tooLarge");
     expect(e.text.sv).toMatch(/packas upp till mer än 40 MB/);

@@ -17,15 +17,18 @@ interface El {
   parent?: El;
 }
 
-function toTree(nodes: any[], parent?: El): El[] {
+/** A node as fast-xml-parser gives it with preserveOrder: { tag: children, ":@": attributes } or { "#text": text }. */
+type OrderedNode = Record<string, unknown>;
+
+function toTree(nodes: OrderedNode[], parent?: El): El[] {
   const out: El[] = [];
   for (const node of nodes) {
     const name = Object.keys(node).find((k) => k !== ":@");
     if (!name || name === "#text" || name === "?xml" || name === "#comment") continue;
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(node[":@"] ?? {})) attrs[k.replace(/^@_/, "")] = String(v);
+    for (const [k, v] of Object.entries((node[":@"] ?? {}) as Record<string, unknown>)) attrs[k.replace(/^@_/, "")] = String(v);
     const el: El = { name, attrs, children: [], text: "", parent };
-    const kids = node[name] as any[];
+    const kids = node[name] as OrderedNode[];
     el.text = kids
       .filter((k) => "#text" in k)
       .map((k) => String(k["#text"]))
@@ -42,7 +45,9 @@ function all(el: El): El[] {
 }
 
 const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-const root = toTree(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", preserveOrder: true, parseAttributeValue: false, parseTagValue: false }).parse(xml))[0];
+const root = toTree(
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", preserveOrder: true, parseAttributeValue: false, parseTagValue: false }).parse(xml),
+)[0];
 const elements = all(root);
 const named = (name: string) => elements.filter((e) => e.name === name);
 const one = (name: string): El => {

@@ -6,7 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FUNCTIONS } from "../../src/functions/registry";
-import { FunctionsMetadata, MissingTranslationError, TranslationTable, localizeMetadata, readTables } from "../../tools/localize-metadata";
+import { SPECS, isRangeKind } from "../../src/functions/specs";
+import { FunctionsMetadata, MissingTranslationError, SwedishTexts, TranslationTable, localizeMetadata, readTables } from "../../tools/localize-metadata";
 import { ROOT } from "./build";
 
 const FUNCTIONS_DIR = path.join(ROOT, "src", "functions");
@@ -63,9 +64,7 @@ describe("functions.json (from the JSDoc) and the registry", () => {
   });
 
   test("the registry lists the same functions, with the same parameter names, order and optional flags", () => {
-    const fromMetadata = Object.fromEntries(
-      metadata.functions.map((f) => [f.id, f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))]),
-    );
+    const fromMetadata = Object.fromEntries(metadata.functions.map((f) => [f.id, f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))]));
     const fromRegistry = Object.fromEntries(FUNCTIONS.map((f) => [f.id, f.params]));
     expect(fromRegistry).toEqual(fromMetadata);
     expect(FUNCTIONS).toHaveLength(metadata.functions.length); // no id twice in the registry
@@ -98,12 +97,12 @@ describe("Swedish metadata (functions.sv-SE.json)", () => {
   test("a table missing a function, a parameter or a description is an error naming each gap", () => {
     const tables = clone(realTables());
     const [firstFile] = Object.keys(tables);
-    const table = tables[firstFile] as Record<string, any>;
+    const table = tables[firstFile] as Record<string, SwedishTexts>;
     const [dropped, partial] = Object.keys(table).filter((k) => !k.startsWith("$"));
     const partialParams = Object.keys(table[partial].parameters ?? {});
     expect(partialParams.length).toBeGreaterThan(0); // the test needs a function with parameters here
     delete table[dropped];
-    delete table[partial].parameters[partialParams[0]];
+    delete table[partial].parameters![partialParams[0]];
     table[partial].description = " ";
 
     const problems = problemsOf(metadata, tables);
@@ -136,24 +135,59 @@ describe("Swedish metadata (functions.sv-SE.json)", () => {
         },
       ],
     };
-    const ok = { description: "Nuvärdet av en serie.", parameters: { rate: { name: "ränta", description: "Ränta per period." }, values: { name: "värden", description: "Ett värde per period." } } };
+    const ok = {
+      description: "Nuvärdet av en serie.",
+      parameters: { rate: { name: "ränta", description: "Ränta per period." }, values: { name: "värden", description: "Ett värde per period." } },
+    };
     expect(localizeMetadata(meta, { "a.sv.json": { NPV: ok } }).functions[0].parameters.map((p) => p.name)).toEqual(["ränta", "värden"]);
 
     expect(problemsOf(meta, { "a.sv.json": { NPV: ok, NPVX: ok } })).toEqual([expect.stringMatching(/^NPVX: in a\.sv\.json but there is no such function/)]);
     expect(problemsOf(meta, { "a.sv.json": { NPV: ok }, "b.sv.json": { NPV: ok } })).toEqual([expect.stringMatching(/^NPV: Swedish texts defined in both/)]);
-    const extraParam = clone(ok) as any;
+    const extraParam: Required<SwedishTexts> = clone(ok);
     extraParam.parameters.typ = { name: "typ", description: "Tidpunkt." };
     expect(problemsOf(meta, { "a.sv.json": { NPV: extraParam } })).toEqual([expect.stringMatching(/^NPV: parameter "typ" in a\.sv\.json does not exist/)]);
-    const english = clone(ok) as any;
+    const english = clone(ok);
     english.description = "Present value of a series.";
     expect(problemsOf(meta, { "a.sv.json": { NPV: english } })).toEqual(["NPV: description is still in English"]);
-    const spaced = clone(ok) as any;
+    const spaced = clone(ok);
     spaced.parameters.rate.name = "diskonterings ränta";
     expect(problemsOf(meta, { "a.sv.json": { NPV: spaced } })).toEqual([expect.stringMatching(/must be one word/)]);
-    const twice = clone(ok) as any;
+    const twice = clone(ok);
     twice.parameters.values.name = "ränta";
     expect(problemsOf(meta, { "a.sv.json": { NPV: twice } })).toEqual([expect.stringMatching(/"ränta" is used twice/)]);
     // Comments are allowed in the tables.
     expect(problemsOf(meta, { "a.sv.json": { $comment: "Svenska texter", NPV: ok } })).toEqual([]);
+  });
+});
+
+describe("the argument specs (src/functions/specs) and the modules", () => {
+  test("functions.json has exactly the specs' functions and parameters: names, order, optional, and a range where the spec takes one", () => {
+    const fromMetadata = Object.fromEntries(
+      metadata.functions.map((f) => [f.id, f.parameters.map((p) => ({ name: p.name, optional: !!p.optional, range: p.dimensionality === "matrix" }))]),
+    );
+    const fromSpecs = Object.fromEntries(
+      Object.entries(SPECS).map(([id, s]) => [id, s.params.map((p) => ({ name: p.name, optional: p.optional, range: isRangeKind(p.kind) }))]),
+    );
+    expect(fromMetadata).toEqual(fromSpecs);
+  });
+
+  test("each adapter module has its own Swedish table (X.ts → X.sv.json) with exactly its functions", () => {
+    const tables = realTables();
+    const claimed: string[] = [];
+    for (const source of sources) {
+      const base = path.basename(source, ".ts");
+      const ids = [...fs.readFileSync(path.join(ROOT, source), "utf8").matchAll(/@customfunction\s+(\w+)/g)].map((m) => m[1]).sort();
+      const table = tables[`${base}.sv.json`] as Record<string, unknown> | undefined;
+      expect({
+        source,
+        ids: table
+          ? Object.keys(table)
+              .filter((k) => !k.startsWith("$"))
+              .sort()
+          : "no table",
+      }).toEqual({ source, ids });
+      claimed.push(`${base}.sv.json`);
+    }
+    expect(Object.keys(tables).sort()).toEqual(claimed.sort()); // no table without its module
   });
 });

@@ -6,15 +6,7 @@
 import { OfficeHost } from "../../src/host/office";
 import { computeModel } from "../../src/planner/compute";
 import { ModelInputs, defaultInputs } from "../../src/planner/inputs";
-import {
-  buildModel,
-  convertModel,
-  listModels,
-  openModel,
-  preview,
-  readSelectionBlock,
-  removeModel,
-} from "../../src/taskpane/actions";
+import { buildModel, convertModel, listModels, openModel, preview, readSelectionBlock, removeModel } from "../../src/taskpane/actions";
 import { setRowRole, updateRow, withBlock } from "../../src/taskpane/model";
 import { FakeExcel } from "../host/fake-excel";
 import { budgetBook } from "./budget-fixture";

@@ -21,6 +21,14 @@ const SHOTS = path.resolve(__dirname, "../../test-results/taskpane");
 const ORIGIN = "http://pane.test";
 const haveChromium = fs.existsSync(CHROMIUM);
 const describeBrowser = haveChromium ? describe : describe.skip;
+
+/** What the harness (harness/pane-harness.tsx) puts on the page's window. */
+type HarnessWindow = typeof window & {
+  __excel: FakeExcel;
+  __select(address: string): void;
+  __snapshot(): ReturnType<FakeExcel["snapshot"]>;
+  __setLanguage(language: "sv" | "en"): void;
+};
 if (!haveChromium) console.warn(`pane.browser.test: ${CHROMIUM} not found; the browser tests are skipped`);
 
 jest.setTimeout(60000);
@@ -110,9 +118,7 @@ async function expectAccessible(page: Page): Promise<void> {
         const named =
           (e.labels && e.labels.length > 0) ||
           e.getAttribute("aria-label") ||
-          (e.getAttribute("aria-labelledby") ?? "")
-            .split(" ")
-            .some((id) => document.getElementById(id)?.textContent?.trim()) ||
+          (e.getAttribute("aria-labelledby") ?? "").split(" ").some((id) => document.getElementById(id)?.textContent?.trim()) ||
           (el.tagName === "BUTTON" && el.textContent?.trim());
         return !named;
       })
@@ -133,7 +139,7 @@ describeBrowser("task pane in Chromium", () => {
   test("Swedish: select the budget, assign roles and actors, build, read the result, remove (every control labelled)", async () => {
     const expected = await expectedResult();
     const page = await openPane("?lang=sv");
-    const original = await page.evaluate(() => (window as any).__snapshot());
+    const original = await page.evaluate(() => (window as HarnessWindow).__snapshot());
     await page.click(tid("use-selection"));
     await page.waitForSelector(tid("data-years"));
     expect(await page.textContent(tid("data-years"))).toBe("Bokslut 2024, Budget 2025, Plan 2026, Plan 2027");
@@ -166,7 +172,7 @@ describeBrowser("task pane in Chromium", () => {
     expect(await value("result-breakeven")).toBeCloseTo(expected.breakEven!, 9);
     const actors = await page.$$eval(`${tid("actor-table")} tbody tr`, (rows) => rows.map((r) => r.getAttribute("data-testid")));
     expect(actors.sort()).toEqual(["actor-row-kfn", "actor-row-son"]);
-    const sheets = await page.evaluate(() => (window as any).__excel.state.sheets.map((s: { name: string }) => s.name));
+    const sheets = await page.evaluate(() => (window as HarnessWindow).__excel.state.sheets.map((s: { name: string }) => s.name));
     expect(sheets.filter((n: string) => n.startsWith("SI1") || n === "SOCINV_SI1").length).toBe(2);
     await page.screenshot({ path: path.join(SHOTS, "2-built-sv.png"), fullPage: true });
 
@@ -176,7 +182,7 @@ describeBrowser("task pane in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.waitForSelector(tid("no-models"));
     expect(await page.textContent(tid("status"))).toContain("Modellen SI1 är borttagen");
-    const after = await page.evaluate(() => (window as any).__snapshot());
+    const after = await page.evaluate(() => (window as HarnessWindow).__snapshot());
     expect(after.sheets).toEqual(original.sheets);
     expect(after.names).toEqual(original.names);
     expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
@@ -195,7 +201,7 @@ describeBrowser("task pane in Chromium", () => {
     await page.fill(tid(`share-${gain}`), "5");
     // Excel fails the 30th command of the write (as when the connection drops half-way).
     await page.evaluate(() => {
-      const ex = (window as any).__excel;
+      const ex = (window as HarnessWindow).__excel;
       ex.writeCommands = 0;
       ex.failAtWrite = 30;
     });
@@ -204,11 +210,11 @@ describeBrowser("task pane in Chromium", () => {
     expect(await page.textContent(tid("error"))).toMatch(/avbröts.*halvfärdig/);
     expect(await page.textContent(tid("half-written-SI1"))).toMatch(/Halvfärdig/);
     await page.screenshot({ path: path.join(SHOTS, "half-written-sv.png"), fullPage: true });
-    await page.evaluate(() => ((window as any).__excel.failAtWrite = undefined));
+    await page.evaluate(() => ((window as HarnessWindow).__excel.failAtWrite = undefined));
     expect(await page.textContent(tid("rebuild-model-SI1"))).toBe("Reparera");
     await page.click(tid("rebuild-model-SI1"));
     await page.waitForFunction(() => !document.querySelector('[data-testid="half-written-SI1"]'));
-    const sheets = await page.evaluate(() => (window as any).__excel.state.sheets.map((s: { name: string }) => s.name));
+    const sheets = await page.evaluate(() => (window as HarnessWindow).__excel.state.sheets.map((s: { name: string }) => s.name));
     expect(sheets.filter((n: string) => n.startsWith("SOCINV_"))).toEqual(["SOCINV_SI1"]);
     expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
     await page.close();
@@ -241,7 +247,7 @@ describeBrowser("task pane in Chromium", () => {
 
   test("the language prop switches the pane; the pane's own toggle keeps working; the price index field", async () => {
     const page = await openPane("?lang=sv");
-    const setLanguage = (l: "sv" | "en") => page.evaluate((x) => (window as any).__setLanguage(x), l);
+    const setLanguage = (l: "sv" | "en") => page.evaluate((x) => (window as HarnessWindow).__setLanguage(x), l);
     // No index: the default says so in words.
     expect(await page.getAttribute(tid("price-index-status"), "data-conversion")).toBe("none");
     expect(await page.textContent(tid("price-index-status"))).toContain("Ingen omräkning");
@@ -278,7 +284,7 @@ describeBrowser("task pane in Chromium", () => {
 
   test("a bad selection is explained in the alert region; templates start the flow", async () => {
     const page = await openPane("?lang=sv");
-    await page.evaluate(() => (window as any).__select("K40"));
+    await page.evaluate(() => (window as HarnessWindow).__select("K40"));
     await page.click(tid("use-selection"));
     await page.waitForFunction(() => document.querySelector('[data-testid="error"]')?.textContent?.includes("Markeringen är tom"));
     await page.click(tid("template-norrkoping"));

@@ -6,12 +6,42 @@ import { STRINGS, t } from "../../src/taskpane/strings";
 
 describe("parseYearValues", () => {
   test.each<[string, "sv" | "en", Array<[number, number]>]>([
-    ["2024: 100; 2025: 102,1; 2026: 104,5", "sv", [[2024, 100], [2025, 102.1], [2026, 104.5]]],
-    ["2024: 100; 2025: 102.1; 2026: 104.5", "en", [[2024, 100], [2025, 102.1], [2026, 104.5]]],
-    ["2024: 100; 2025: 102.1", "sv", [[2024, 100], [2025, 102.1]]],
+    [
+      "2024: 100; 2025: 102,1; 2026: 104,5",
+      "sv",
+      [
+        [2024, 100],
+        [2025, 102.1],
+        [2026, 104.5],
+      ],
+    ],
+    [
+      "2024: 100; 2025: 102.1; 2026: 104.5",
+      "en",
+      [
+        [2024, 100],
+        [2025, 102.1],
+        [2026, 104.5],
+      ],
+    ],
+    [
+      "2024: 100; 2025: 102.1",
+      "sv",
+      [
+        [2024, 100],
+        [2025, 102.1],
+      ],
+    ],
     ["2025: 102,1", "en", [[2025, 102.1]]],
     // two columns pasted from Excel (tab), one year a line, out of order
-    ["2026\t104,5\n2024\t100\n", "sv", [[2024, 100], [2026, 104.5]]],
+    [
+      "2026\t104,5\n2024\t100\n",
+      "sv",
+      [
+        [2024, 100],
+        [2026, 104.5],
+      ],
+    ],
     ["2024 = 1,0235", "sv", [[2024, 1.0235]]],
     ["  2024 :  1 000,5 ;", "sv", [[2024, 1000.5]]],
     ["", "sv", []],
@@ -33,7 +63,10 @@ describe("parseYearValues", () => {
   });
 
   test("shown back the way the language writes decimals, and read back to the same values", () => {
-    const values = [{ year: 2024, value: 100 }, { year: 2025, value: 102.1 }];
+    const values = [
+      { year: 2024, value: 100 },
+      { year: 2025, value: 102.1 },
+    ];
     expect(yearValuesText(values, "sv")).toBe("2024: 100; 2025: 102,1");
     expect(yearValuesText(values, "en")).toBe("2024: 100; 2025: 102.1");
     for (const lang of ["sv", "en"] as const) expect(parseYearValues(yearValuesText(values, lang), lang)).toEqual({ ok: true, values });

@@ -14,7 +14,9 @@ describe("strings", () => {
   });
 
   test("Swedish texts are Swedish: no English text left untranslated (apart from words both languages share)", () => {
-    const same = Object.entries(STRINGS).filter(([, v]) => v.sv === v.en).map(([k]) => k);
+    const same = Object.entries(STRINGS)
+      .filter(([, v]) => v.sv === v.en)
+      .map(([k]) => k);
     expect(same).toEqual(["attribution"]); // "Attribution (%)" is the Swedish term too
   });
 

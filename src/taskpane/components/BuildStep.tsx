@@ -62,7 +62,11 @@ export function BuildStep({ lang, inputs, busy, result, built, modelOpen, onInpu
           {t(lang, modelOpen ? "buildNew" : "build")}
         </Button>
       </div>
-      {result === null && <MessageBar intent="info"><MessageBarBody>{t(lang, "needLines")}</MessageBarBody></MessageBar>}
+      {result === null && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t(lang, "needLines")}</MessageBarBody>
+        </MessageBar>
+      )}
       {result && !result.ok && (
         <MessageBar intent="warning" data-testid="result-problem">
           <MessageBarBody>{result.error[lang]}</MessageBarBody>
@@ -90,33 +94,44 @@ function Result({ lang, r, built }: { lang: Lang; r: ModelResult; built: boolean
       <dl className={s.figures}>
         {figure("result-npv", t(lang, "npv"), formatKr(r.npv, lang), r.npv)}
         {figure("result-npv-gross", t(lang, "npvGross"), formatKr(r.npvGross, lang), r.npvGross)}
-        {figure("result-bcr", t(lang, "bcr"), r.benefitCostRatio === null ? t(lang, "notComputable") : formatNumber(r.benefitCostRatio, lang, 2), r.benefitCostRatio)}
+        {figure(
+          "result-bcr",
+          t(lang, "bcr"),
+          r.benefitCostRatio === null ? t(lang, "notComputable") : formatNumber(r.benefitCostRatio, lang, 2),
+          r.benefitCostRatio,
+        )}
         {figure("result-payback", t(lang, "payback"), years(r.payback), r.payback)}
         {figure("result-breakeven", t(lang, "breakEven"), r.breakEven === null ? t(lang, "notComputable") : formatNumber(r.breakEven, lang, 1), r.breakEven)}
         {figure("result-mandate", t(lang, "withinMandate"), formatKr(r.netWithinMandate, lang), r.netWithinMandate)}
       </dl>
       <h4 id="actor-table-heading">{t(lang, "actorTable")}</h4>
       <div className={s.scroll}>
-      <Table size="extra-small" className={s.table} aria-labelledby="actor-table-heading" data-testid="actor-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t(lang, "colActor")}</TableHeaderCell>
-            <TableHeaderCell className={s.num}>{t(lang, "colCosts")}</TableHeaderCell>
-            <TableHeaderCell className={s.num}>{t(lang, "colGains")}</TableHeaderCell>
-            <TableHeaderCell className={s.num}>{t(lang, "colNet")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {r.actors.map((a) => (
-            <TableRow key={a.id} data-testid={`actor-row-${a.id}`} data-pv-net={String(a.pvNet)}>
-              <TableCell>{a.label}</TableCell>
-              <TableCell className={s.num} data-value={String(a.pvCosts)}>{formatNumber(a.pvCosts / 1000, lang, 0)}</TableCell>
-              <TableCell className={s.num} data-value={String(a.pvGains)}>{formatNumber(a.pvGains / 1000, lang, 0)}</TableCell>
-              <TableCell className={s.num} data-value={String(a.pvNet)}>{formatNumber(a.pvNet / 1000, lang, 0)}</TableCell>
+        <Table size="extra-small" className={s.table} aria-labelledby="actor-table-heading" data-testid="actor-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t(lang, "colActor")}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{t(lang, "colCosts")}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{t(lang, "colGains")}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{t(lang, "colNet")}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {r.actors.map((a) => (
+              <TableRow key={a.id} data-testid={`actor-row-${a.id}`} data-pv-net={String(a.pvNet)}>
+                <TableCell>{a.label}</TableCell>
+                <TableCell className={s.num} data-value={String(a.pvCosts)}>
+                  {formatNumber(a.pvCosts / 1000, lang, 0)}
+                </TableCell>
+                <TableCell className={s.num} data-value={String(a.pvGains)}>
+                  {formatNumber(a.pvGains / 1000, lang, 0)}
+                </TableCell>
+                <TableCell className={s.num} data-value={String(a.pvNet)}>
+                  {formatNumber(a.pvNet / 1000, lang, 0)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       </div>
     </section>
   );

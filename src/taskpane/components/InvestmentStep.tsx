@@ -32,7 +32,9 @@ import {
   actorLabel,
   DEFAULT_RATE,
 } from "../../planner/inputs";
+import { isKommun } from "../../core/actors";
 import type { Timing } from "../../core/discounting";
+import { RATE_BOUNDS } from "../../core/bounds";
 import { addActor, assignableRows, effectivePriceYear, setRowRole, startFromTemplate, updateRow, withPriceIndex } from "../model";
 import { formatNumber, formatPercent, parseYearValues, yearValuesText } from "../format";
 import { Lang, bi, t } from "../strings";
@@ -78,11 +80,15 @@ export function InvestmentStep({ lang, inputs, block, onInputs, onStatus }: Inve
   return (
     <section aria-labelledby="step2-heading" className={f.stack}>
       <h2 id="step2-heading">{t(lang, "step2")}</h2>
-      <Templates lang={lang} current={inputs.template} onPick={(id) => {
-        onInputs(startFromTemplate(id, inputs));
-        const def = TEMPLATES.find((x) => x.id === id)!;
-        onStatus({ sv: bi("templateApplied", { name: def.label.sv }).sv, en: bi("templateApplied", { name: def.label.en }).en }, "info");
-      }} />
+      <Templates
+        lang={lang}
+        current={inputs.template}
+        onPick={(id) => {
+          onInputs(startFromTemplate(id, inputs));
+          const def = TEMPLATES.find((x) => x.id === id)!;
+          onStatus({ sv: bi("templateApplied", { name: def.label.sv }).sv, en: bi("templateApplied", { name: def.label.en }).en }, "info");
+        }}
+      />
       {template && <Text data-testid="template-description">{template.description[lang]}</Text>}
       <TextField label={t(lang, "modelTitle")} testId="model-title" value={inputs.title} onChange={(title) => set({ title })} />
       <Rows lang={lang} inputs={inputs} block={block} onInputs={onInputs} />
@@ -256,18 +262,23 @@ function Rows({ lang, inputs, block, onInputs }: { lang: Lang; inputs: ModelInpu
   );
 }
 
-function Actors({ lang, inputs, onInputs, onStatus }: { lang: Lang; inputs: ModelInputs; onInputs: (n: ModelInputs) => void; onStatus: InvestmentStepProps["onStatus"] }) {
+function Actors({
+  lang,
+  inputs,
+  onInputs,
+  onStatus,
+}: {
+  lang: Lang;
+  inputs: ModelInputs;
+  onInputs: (n: ModelInputs) => void;
+  onStatus: InvestmentStepProps["onStatus"];
+}) {
   const f = useFieldStyles();
   const [name, setName] = React.useState("");
   const add = () => {
     const r = addActor(inputs, name);
     if (!r.ok) {
-      onStatus(
-        r.reason === "empty"
-          ? bi("actorEmpty")
-          : bi("actorDuplicate", { name: name.trim() }),
-        "error",
-      );
+      onStatus(r.reason === "empty" ? bi("actorEmpty") : bi("actorDuplicate", { name: name.trim() }), "error");
       return;
     }
     onInputs(r.inputs);
@@ -321,7 +332,7 @@ function ExtraLines({ lang, inputs, onInputs }: { lang: Lang; inputs: ModelInput
         {
           label: t(lang, role === "cost" ? "extraDefaultCost" : "extraDefaultGain"),
           role,
-          actor: (inputs.actors.find((a) => a.kind === "namnd") ?? inputs.actors[0])?.id ?? "",
+          actor: (inputs.actors.find(isKommun) ?? inputs.actors[0])?.id ?? "",
           amounts: [],
           after: role === "gain" ? "repeatLast" : "zero",
         },
@@ -346,13 +357,31 @@ function ExtraLines({ lang, inputs, onInputs }: { lang: Lang; inputs: ModelInput
                 />
               </div>
               <div className={f.grow}>
-                <SelectField label={t(lang, "actor")} testId={`extra-${j}-actor`} value={l.actor} options={actors} onChange={(actor) => setLine(j, { actor })} />
+                <SelectField
+                  label={t(lang, "actor")}
+                  testId={`extra-${j}-actor`}
+                  value={l.actor}
+                  options={actors}
+                  onChange={(actor) => setLine(j, { actor })}
+                />
               </div>
             </div>
-            <NumberListField label={t(lang, "extraAmounts")} lang={lang} testId={`extra-${j}-amounts`} value={l.amounts} onCommit={(amounts) => setLine(j, { amounts })} />
+            <NumberListField
+              label={t(lang, "extraAmounts")}
+              lang={lang}
+              testId={`extra-${j}-amounts`}
+              value={l.amounts}
+              onCommit={(amounts) => setLine(j, { amounts })}
+            />
             <div className={f.row}>
               <div className={f.grow}>
-                <SelectField<AfterBudget> label={t(lang, "afterBudget")} testId={`extra-${j}-after`} value={l.after} options={afterOptions(lang)} onChange={(after) => setLine(j, { after })} />
+                <SelectField<AfterBudget>
+                  label={t(lang, "afterBudget")}
+                  testId={`extra-${j}-after`}
+                  value={l.after}
+                  options={afterOptions(lang)}
+                  onChange={(after) => setLine(j, { after })}
+                />
               </div>
               <Button data-testid={`extra-${j}-remove`} onClick={() => onInputs({ ...inputs, extraLines: inputs.extraLines.filter((_, k) => k !== j) })}>
                 {t(lang, "removeLine")}
@@ -392,7 +421,14 @@ function Effect({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: S
       />
       <div className={f.row}>
         <div className={f.grow}>
-          <NumberField label={t(lang, "participants")} lang={lang} min={0} value={inputs.participants} testId="participants" onCommit={(v) => v !== null && set({ participants: v })} />
+          <NumberField
+            label={t(lang, "participants")}
+            lang={lang}
+            min={0}
+            value={inputs.participants}
+            testId="participants"
+            onCommit={(v) => v !== null && set({ participants: v })}
+          />
         </div>
         <div className={f.grow}>
           <NumberField
@@ -407,7 +443,15 @@ function Effect({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: S
           />
         </div>
         <div className={f.grow}>
-          <NumberField label={t(lang, "effectLag")} lang={lang} integer min={0} value={inputs.effectLag} testId="effect-lag" onCommit={(v) => v !== null && set({ effectLag: v })} />
+          <NumberField
+            label={t(lang, "effectLag")}
+            lang={lang}
+            integer
+            min={0}
+            value={inputs.effectLag}
+            testId="effect-lag"
+            onCommit={(v) => v !== null && set({ effectLag: v })}
+          />
         </div>
       </div>
       {(perSuccess || inputs.template === "individual") && (
@@ -454,13 +498,38 @@ function Time({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: Set
     <div className={f.stack}>
       <div className={f.row}>
         <div className={f.grow}>
-          <NumberField label={t(lang, "startYear")} lang={lang} integer allowEmpty value={inputs.startYear} testId="start-year" onCommit={(startYear) => set({ startYear })} />
+          <NumberField
+            label={t(lang, "startYear")}
+            lang={lang}
+            integer
+            allowEmpty
+            value={inputs.startYear}
+            testId="start-year"
+            onCommit={(startYear) => set({ startYear })}
+          />
         </div>
         <div className={f.grow}>
-          <NumberField label={t(lang, "horizon")} lang={lang} integer min={1} max={100} value={inputs.horizon} testId="horizon" onCommit={(v) => v !== null && set({ horizon: v })} />
+          <NumberField
+            label={t(lang, "horizon")}
+            lang={lang}
+            integer
+            min={1}
+            max={100}
+            value={inputs.horizon}
+            testId="horizon"
+            onCommit={(v) => v !== null && set({ horizon: v })}
+          />
         </div>
         <div className={f.grow}>
-          <NumberField label={t(lang, "mandateYears")} lang={lang} integer min={1} value={inputs.mandateYears} testId="mandate-years" onCommit={(v) => v !== null && set({ mandateYears: v })} />
+          <NumberField
+            label={t(lang, "mandateYears")}
+            lang={lang}
+            integer
+            min={1}
+            value={inputs.mandateYears}
+            testId="mandate-years"
+            onCommit={(v) => v !== null && set({ mandateYears: v })}
+          />
         </div>
       </div>
       <SelectField<DiscountInputs["kind"]>
@@ -479,8 +548,7 @@ function Time({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: Set
           label={t(lang, "rate")}
           lang={lang}
           percent
-          min={-99}
-          max={99}
+          bounds={RATE_BOUNDS}
           value={d.rate}
           hint={t(lang, "defaultValue", { value: formatPercent(DEFAULT_RATE, lang) })}
           testId="rate"
@@ -488,7 +556,15 @@ function Time({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: Set
         />
       )}
       {d.kind === "perPeriod" && (
-        <NumberListField label={t(lang, "rates")} lang={lang} percent value={d.rates} testId="rates" onCommit={(rates) => set({ discount: { kind: "perPeriod", rates } })} />
+        <NumberListField
+          label={t(lang, "rates")}
+          lang={lang}
+          percent
+          bounds={RATE_BOUNDS}
+          value={d.rates}
+          testId="rates"
+          onCommit={(rates) => set({ discount: { kind: "perPeriod", rates } })}
+        />
       )}
       {d.kind === "schedule" && (
         <SelectField<"standard" | "health">
@@ -517,7 +593,15 @@ function Time({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: Set
           />
         </div>
         <div className={f.grow}>
-          <NumberField label={t(lang, "priceYear")} lang={lang} integer allowEmpty value={inputs.priceYear} testId="price-year" onCommit={(priceYear) => set({ priceYear })} />
+          <NumberField
+            label={t(lang, "priceYear")}
+            lang={lang}
+            integer
+            allowEmpty
+            value={inputs.priceYear}
+            testId="price-year"
+            onCommit={(priceYear) => set({ priceYear })}
+          />
         </div>
       </div>
     </div>
@@ -528,7 +612,17 @@ function Time({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: Set
  * The price index: its name and "year: value" pairs. Empty = no conversion (the default, said in words under
  * the field). The text is kept as typed; a value it cannot read is explained and not committed.
  */
-function PriceIndexFields({ lang, inputs, block, onInputs }: { lang: Lang; inputs: ModelInputs; block: BudgetBlock | null; onInputs: (n: ModelInputs) => void }) {
+function PriceIndexFields({
+  lang,
+  inputs,
+  block,
+  onInputs,
+}: {
+  lang: Lang;
+  inputs: ModelInputs;
+  block: BudgetBlock | null;
+  onInputs: (n: ModelInputs) => void;
+}) {
   const f = useFieldStyles();
   const s = useStyles();
   const pi = inputs.priceIndex ?? null;
@@ -539,7 +633,8 @@ function PriceIndexFields({ lang, inputs, block, onInputs }: { lang: Lang; input
   React.useEffect(() => {
     const parsed = parseYearValues(text, lang);
     const now = pi?.values ?? [];
-    const same = parsed.ok && parsed.values.length === now.length && parsed.values.every((x, i) => x.year === now[i].year && Math.abs(x.value - now[i].value) < 1e-12);
+    const same =
+      parsed.ok && parsed.values.length === now.length && parsed.values.every((x, i) => x.year === now[i].year && Math.abs(x.value - now[i].value) < 1e-12);
     if (!same) {
       setText(yearValuesText(now, lang));
       setError(null);
@@ -651,17 +746,50 @@ function Fund({ lang, inputs, set, firstYear }: { lang: Lang; inputs: ModelInput
           <div className={f.row}>
             {fund.rule === "dual" && (
               <div className={f.grow}>
-                <NumberField label={t(lang, "fundShare")} lang={lang} percent min={0} max={100} value={fund.fundShare} testId="fund-share" onCommit={(v) => v !== null && setFund({ fundShare: v })} />
+                <NumberField
+                  label={t(lang, "fundShare")}
+                  lang={lang}
+                  percent
+                  min={0}
+                  max={100}
+                  value={fund.fundShare}
+                  testId="fund-share"
+                  onCommit={(v) => v !== null && setFund({ fundShare: v })}
+                />
               </div>
             )}
             <div className={f.grow}>
-              <NumberField label={t(lang, "repaymentDelay")} lang={lang} integer min={0} value={fund.repaymentDelay} testId="repayment-delay" onCommit={(v) => v !== null && setFund({ repaymentDelay: v })} />
+              <NumberField
+                label={t(lang, "repaymentDelay")}
+                lang={lang}
+                integer
+                min={0}
+                value={fund.repaymentDelay}
+                testId="repayment-delay"
+                onCommit={(v) => v !== null && setFund({ repaymentDelay: v })}
+              />
             </div>
             <div className={f.grow}>
-              <NumberField label={t(lang, "capPerYear")} lang={lang} min={0} allowEmpty value={fund.capPerYear} testId="cap-per-year" onCommit={(capPerYear) => setFund({ capPerYear })} />
+              <NumberField
+                label={t(lang, "capPerYear")}
+                lang={lang}
+                min={0}
+                allowEmpty
+                value={fund.capPerYear}
+                testId="cap-per-year"
+                onCommit={(capPerYear) => setFund({ capPerYear })}
+              />
             </div>
             <div className={f.grow}>
-              <NumberField label={t(lang, "lastYear")} lang={lang} integer allowEmpty value={fund.lastYear} testId="last-year" onCommit={(lastYear) => setFund({ lastYear })} />
+              <NumberField
+                label={t(lang, "lastYear")}
+                lang={lang}
+                integer
+                allowEmpty
+                value={fund.lastYear}
+                testId="last-year"
+                onCommit={(lastYear) => setFund({ lastYear })}
+              />
             </div>
           </div>
           {fund.rule === "dual" && (
@@ -678,7 +806,16 @@ function Fund({ lang, inputs, set, firstYear }: { lang: Lang; inputs: ModelInput
           )}
           {savings && (
             <>
-              <NumberField label={t(lang, "repaymentShare")} lang={lang} percent min={0} max={100} value={fund.repaymentShare} testId="repayment-share" onCommit={(v) => v !== null && setFund({ repaymentShare: v })} />
+              <NumberField
+                label={t(lang, "repaymentShare")}
+                lang={lang}
+                percent
+                min={0}
+                max={100}
+                value={fund.repaymentShare}
+                testId="repayment-share"
+                onCommit={(v) => v !== null && setFund({ repaymentShare: v })}
+              />
               <fieldset>
                 <legend>{t(lang, "repayingActors")}</legend>
                 {inputs.actors.map((a) => (
@@ -687,9 +824,7 @@ function Fund({ lang, inputs, set, firstYear }: { lang: Lang; inputs: ModelInput
                     data-testid={`repaying-${a.id}`}
                     label={actorLabel(a, lang)}
                     checked={fund.repayingActors.includes(a.id)}
-                    onChange={(_, d) =>
-                      setFund({ repayingActors: d.checked ? [...fund.repayingActors, a.id] : fund.repayingActors.filter((x) => x !== a.id) })
-                    }
+                    onChange={(_, d) => setFund({ repayingActors: d.checked ? [...fund.repayingActors, a.id] : fund.repayingActors.filter((x) => x !== a.id) })}
                   />
                 ))}
               </fieldset>
@@ -706,13 +841,35 @@ function Fund({ lang, inputs, set, firstYear }: { lang: Lang; inputs: ModelInput
                     <li key={k} className={s.item} data-testid={`commitment-${k}`}>
                       <div className={f.row}>
                         <div className={f.grow}>
-                          <SelectField label={t(lang, "actor")} testId={`commitment-${k}-actor`} value={c.actor} options={actors} onChange={(actor) => setC({ actor })} />
+                          <SelectField
+                            label={t(lang, "actor")}
+                            testId={`commitment-${k}-actor`}
+                            value={c.actor}
+                            options={actors}
+                            onChange={(actor) => setC({ actor })}
+                          />
                         </div>
                         <div className={f.grow}>
-                          <NumberField label={t(lang, "commitmentYear")} lang={lang} integer value={c.year} testId={`commitment-${k}-year`} onCommit={(v) => v !== null && setC({ year: v })} />
+                          <NumberField
+                            label={t(lang, "commitmentYear")}
+                            lang={lang}
+                            integer
+                            value={c.year}
+                            testId={`commitment-${k}-year`}
+                            onCommit={(v) => v !== null && setC({ year: v })}
+                          />
                         </div>
                         <div className={f.grow}>
-                          <NumberField label={t(lang, "commitmentShare")} lang={lang} percent min={0} max={100} value={c.share} testId={`commitment-${k}-share`} onCommit={(v) => v !== null && setC({ share: v })} />
+                          <NumberField
+                            label={t(lang, "commitmentShare")}
+                            lang={lang}
+                            percent
+                            min={0}
+                            max={100}
+                            value={c.share}
+                            testId={`commitment-${k}-share`}
+                            onCommit={(v) => v !== null && setC({ share: v })}
+                          />
                         </div>
                         <Button data-testid={`commitment-${k}-remove`} onClick={() => setFund({ commitments: fund.commitments.filter((_, i) => i !== k) })}>
                           {t(lang, "removeCommitment")}
@@ -730,7 +887,7 @@ function Fund({ lang, inputs, set, firstYear }: { lang: Lang; inputs: ModelInput
                       commitments: [
                         ...fund.commitments,
                         {
-                          actor: (inputs.actors.find((a) => a.kind === "namnd") ?? inputs.actors[0])?.id ?? "",
+                          actor: (inputs.actors.find(isKommun) ?? inputs.actors[0])?.id ?? "",
                           year: firstYear + fund.repaymentDelay + fund.commitments.length,
                           share: 0.25,
                         },

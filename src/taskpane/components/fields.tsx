@@ -7,6 +7,7 @@ import * as React from "react";
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Lang, t } from "../strings";
 import { listText, parseNumber, parseNumberList, percentText } from "../format";
+import { Bounds, describeBounds, withinBounds } from "../../core/bounds";
 
 export const useFieldStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
@@ -15,7 +16,6 @@ export const useFieldStyles = makeStyles({
   fill: { width: "100%", minWidth: 0, maxWidth: "100%" },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
-
 
 function shown(value: number | null, lang: Lang, percent: boolean): string {
   if (value === null) return "";
@@ -35,6 +35,8 @@ export interface NumberFieldProps {
   integer?: boolean;
   min?: number;
   max?: number;
+  /** Bounds on the value committed (a share for a percent field), e.g. the discount rate's RATE_BOUNDS. */
+  bounds?: Bounds;
   hint?: string;
   disabled?: boolean;
 }
@@ -72,8 +74,13 @@ export function NumberField(p: NumberFieldProps): React.JSX.Element {
       setError(t(p.lang, "allowedRange", { min: p.min ?? "…", max: p.max ?? "…" }));
       return;
     }
+    const value = p.percent ? x / 100 : x;
+    if (p.bounds && !withinBounds(value, p.bounds)) {
+      setError(t(p.lang, "allowedBounds", { range: describeBounds(p.bounds, p.lang, !!p.percent) }));
+      return;
+    }
     setError(null);
-    p.onCommit(p.percent ? x / 100 : x);
+    p.onCommit(value);
   };
 
   return (
@@ -98,6 +105,8 @@ export interface NumberListFieldProps {
   onCommit: (v: number[]) => void;
   testId: string;
   percent?: boolean;
+  /** Bounds on each value committed (see NumberField). */
+  bounds?: Bounds;
   hint?: string;
 }
 
@@ -125,8 +134,11 @@ export function NumberListField(p: NumberListFieldProps): React.JSX.Element {
           setText(d.value);
           const xs = parseNumberList(d.value, p.lang);
           if (!xs) return setError(t(p.lang, "invalidList"));
+          const values = p.percent ? xs.map((x) => x / 100) : xs;
+          const b = p.bounds;
+          if (b && values.some((x) => !withinBounds(x, b))) return setError(t(p.lang, "allowedBounds", { range: describeBounds(b, p.lang, !!p.percent) }));
           setError(null);
-          p.onCommit(p.percent ? xs.map((x) => x / 100) : xs);
+          p.onCommit(values);
         }}
       />
     </Field>

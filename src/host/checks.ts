@@ -151,7 +151,8 @@ export function checkExcelLimits(plan: ModelPlan): void {
           const len = cellLength(row[j]);
           if (len && len.length > len.max) throw tooLong(`${quoted(s.name)}${cellAddress(b.row + i, b.col + j)}`, len.length, len.max);
           const f = typeof b.numberFormat === "string" ? b.numberFormat : b.numberFormat?.[i]?.[j];
-          if (f && f.length > EXCEL_LIMITS.numberFormat) throw tooLong(`${quoted(s.name)}${cellAddress(b.row + i, b.col + j)}`, f.length, EXCEL_LIMITS.numberFormat);
+          if (f && f.length > EXCEL_LIMITS.numberFormat)
+            throw tooLong(`${quoted(s.name)}${cellAddress(b.row + i, b.col + j)}`, f.length, EXCEL_LIMITS.numberFormat);
         }
       }
     }
@@ -293,11 +294,7 @@ export function estimatePayload(plan: ModelPlan): number {
       for (const r of b.cells) cols = Math.max(cols, r.length);
       bytes += jsonBytes(b.cells);
       // A uniform format is still sent as a full 2-D array (the documented form).
-      bytes += Array.isArray(b.numberFormat)
-        ? jsonBytes(b.numberFormat)
-        : b.numberFormat
-          ? (jsonBytes(b.numberFormat) + 1) * b.cells.length * cols
-          : 0;
+      bytes += Array.isArray(b.numberFormat) ? jsonBytes(b.numberFormat) : b.numberFormat ? (jsonBytes(b.numberFormat) + 1) * b.cells.length * cols : 0;
       bytes += OP_OVERHEAD * 8;
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The task pane's host in the browser playground: the same WorkbookHost the Excel host implements, applied
  * to the playground's in-memory workbook on the formula engine (HyperFormula with SOCINV). It keeps the
- * Excel host's rules (the same pure checks, office-preflight.ts, and the same bilingual messages,
+ * Excel host's rules (the same pure checks, src/host/checks.ts, and the same bilingual messages,
  * hostErrors), so what works here works in Excel:
  * - every check runs before anything is written; a refused plan leaves the workbook as it was;
  * - apply() never overwrites a non-empty cell, an existing sheet (names compared case-insensitively, as in
@@ -10,17 +10,18 @@
  * - each operation is one read phase plus one engine batch, counted in ApplyResult.syncs, like the Excel
  *   host's constant number of context.sync() calls.
  *
- * Never imported by the Excel bundle: it pulls in the formula engine (GPL), see webpack.playground.config.js.
+ * Development only, like the rest of playground/: it runs on the formula engine (GPL), which the Excel bundle
+ * never contains (see webpack.playground.config.js).
  */
-import { Area, areaName, cellName, parseArea } from "../../playground/a1";
-import { DisplayLocale, SWEDISH, formatValue } from "../../playground/numfmt";
-import { CellInput, CellStyle, PlaygroundWorkbook, SheetSnapshot } from "../../playground/workbook";
-import type { BlockStyle, ModelPlan } from "../planner/plan";
-import { OWNER_CELL, SETTINGS_SHEET_PREFIX, parseSettingsSheet, settingsSheetName } from "../planner/storage";
-import { ApplyOptions, ApplyResult, HostError, RangeSnapshot, SELECTION_LIMITS, StoredModel, WorkbookHost, hostErrors } from "./host";
-import { OwnedParts, WorkbookState, checkApply, checkPlan, checkRemove, deletedSheets, ownedParts } from "./office-preflight";
-import { WriteStep, removeSteps, writeSteps } from "./write-steps";
-import { LOOKS } from "./office-styles";
+import type { BlockStyle, ModelPlan } from "../src/planner/plan";
+import { OWNER_CELL, SETTINGS_SHEET_PREFIX, parseSettingsSheet, settingsSheetName } from "../src/planner/storage";
+import { OwnedParts, WorkbookState, checkApply, checkPlan, checkRemove, deletedSheets, ownedParts } from "../src/host/checks";
+import { ApplyOptions, ApplyResult, HostError, RangeSnapshot, SELECTION_LIMITS, StoredModel, WorkbookHost, hostErrors } from "../src/host/host";
+import { LOOKS } from "../src/host/styles";
+import { WriteStep, removeSteps, writeSteps } from "../src/host/write-steps";
+import { Area, areaName, cellName, parseArea } from "./a1";
+import { DisplayLocale, SWEDISH, formatValue } from "./numfmt";
+import { CellInput, CellStyle, PlaygroundWorkbook, SheetSnapshot } from "./workbook";
 
 /** The Excel look of each block role, for the grid and for a downloaded .xlsx. */
 export const BLOCK_LOOK: Record<BlockStyle, CellStyle> = Object.fromEntries(
@@ -179,7 +180,7 @@ export class PlaygroundHost implements WorkbookHost {
       for (let rr = Math.max(0, r0); rr <= r1; rr++) if (filled(rr, cc)) return true;
       return false;
     };
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       if (a.r0 > 0 && anyInRow(a.r0 - 1, a.c0 - 1, a.c1 + 1)) {
         a.r0--;
@@ -226,9 +227,7 @@ export class PlaygroundHost implements WorkbookHost {
       numberFormats.push(nr);
       text.push(tr);
     }
-    const merged = (this.book.sheet(sheet)?.merges ?? [])
-      .filter((m) => m.r0 <= a.r1 && m.r1 >= a.r0 && m.c0 <= a.c1 && m.c1 >= a.c0)
-      .map(areaName);
+    const merged = (this.book.sheet(sheet)?.merges ?? []).filter((m) => m.r0 <= a.r1 && m.r1 >= a.r0 && m.c0 <= a.c1 && m.c1 >= a.c0).map(areaName);
     return { sheet, address: areaName(a), row: a.r0, col: a.c0, values, formulas, numberFormats, text, mergedAreas: merged };
   }
 

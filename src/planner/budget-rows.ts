@@ -1,0 +1,138 @@
+/**
+ * Step 4 of reading a budget block (budget.ts): the rows under the header. Each row gets its labels (a
+ * label merged down a column applies to every row it covers), one amount per year column, and a kind:
+ * a heading (a nämnd without amounts), a sum row recognised by its label or its formula, or data. Blank
+ * rows are left out and counted. Step 5 (budget-sums.ts) then finds the sum rows recognised by their numbers.
+ */
+import { sheetRef } from "./a1";
+import type { BudgetCell, BudgetRow } from "./budget";
+import { Grid, mergedAt } from "./budget-grid";
+import { SUM_FORMULA, SUM_LABEL, SUM_LABEL_END, cellText, isEmpty, parseAmountText } from "./budget-text";
+import { PlannerMessage, note, refuse } from "./messages";
+
+/** What reading the rows counted, for the notes at the end. */
+export interface RowTally {
+  blankRows: number;
+  /** Blank year cells of data and sum rows. */
+  blankYears: number;
+  negatives: number;
+  positives: number;
+  /** Negative numbers shown with an en dash, minus sign or parentheses, and the first of them. */
+  dashNegatives: number;
+  dashExample: string;
+}
+
+/** Step 4, first: merged cells are explained, labels merged down a column and (a warning) numbers merged across years. */
+export function noteMergedCells(grid: Grid, headerRow: number, yearCols: Set<number>, labelCols: number[], notes: PlannerMessage[]): void {
+  const labels: string[] = [];
+  const numbers: string[] = [];
+  for (const m of grid.merged) {
+    const inYears = [...yearCols].some((c) => c >= m.col && c < m.col + m.cols);
+    if (m.row > headerRow && inYears && m.cols > 1) numbers.push(m.a);
+    else if (m.row > headerRow && labelCols.includes(m.col) && m.rows > 1) labels.push(m.a);
+  }
+  if (labels.length) notes.push(note("mergedCells", "info", { list: labels.join(", ") }));
+  if (numbers.length) notes.push(note("mergedNumbers", "warning", { list: numbers.join(", ") }));
+}
+
+/** Step 4: reads every row below the header; refuses when no row holds an amount. */
+export function readRows(
+  grid: Grid,
+  headerRow: number,
+  labelCols: number[],
+  yearCols: number[],
+  notes: PlannerMessage[],
+): { rows: BudgetRow[]; tally: RowTally } {
+  const tally: RowTally = { blankRows: 0, blankYears: 0, negatives: 0, positives: 0, dashNegatives: 0, dashExample: "" };
+  const rows: BudgetRow[] = [];
+  let anyNumber = false;
+  /** The nämnd the rows belong to, carried down from a heading or a first label column. */
+  let group: string | null = null;
+
+  for (let r = headerRow + 1; r < grid.rows; r++) {
+    const labels = rowLabels(grid, headerRow, labelCols, r);
+    if (labels.every((l) => l === "") && yearCols.every((c) => isEmpty(grid.value(r, c)))) {
+      tally.blankRows++;
+      continue;
+    }
+    const cells = yearCols.map((c) => readCell(grid, r, c, tally, notes));
+    const numbers = cells.filter((c) => c.source === "number" || c.source === "text").length;
+    // The most specific label names the row (the verksamhet); the nämnd goes to `group`.
+    const label = [...labels].reverse().find((l) => l !== "") ?? "";
+    if (numbers === 0 && cells.every((c) => c.source === "blank" || c.source === "merged" || c.source === "dash")) {
+      // A label without amounts is a heading: the nämnd its following rows belong to.
+      const headingShape = labelCols.length >= 2 ? labels[0] !== "" && labels.slice(1).every((l) => l === "") : true;
+      if (label !== "" && headingShape && !SUM_LABEL.test(label)) {
+        group = labels.find((l) => l !== "") ?? label;
+        rows.push({ sheetRow: grid.row + r, kind: "heading", labels, label, group, cells });
+        continue;
+      }
+    }
+    if (numbers > 0) anyNumber = true;
+    tally.blankYears += cells.filter((c) => c.source === "blank").length;
+    // With two label columns, a filled first column on a data row names its nämnd (carried down).
+    if (labelCols.length >= 2 && labels[0] !== "" && labels.slice(1).some((l) => l !== "")) group = labels[0];
+    rows.push(sumByLabelOrFormula(grid, r, yearCols, { sheetRow: grid.row + r, kind: "data", labels, label, group, cells }));
+  }
+  if (!anyNumber) refuse("noNumbers");
+  return { rows, tally };
+}
+
+/** The label cells of row r as text; a label merged down a column (a nämnd spanning its verksamheter) applies to every row it covers. */
+function rowLabels(grid: Grid, headerRow: number, labelCols: number[], r: number): string[] {
+  return labelCols.map((c) => {
+    const m = mergedAt(grid, r, c);
+    return cellText(m && m.row <= r && m.row >= headerRow + 1 ? grid.value(m.row, m.col) : grid.value(r, c));
+  });
+}
+
+/** One year cell: a number, a blank (0), a number typed as text (read, with a warning), a dash (0), or unreadable (0, with a warning). */
+function readCell(grid: Grid, r: number, c: number, tally: RowTally, notes: PlannerMessage[]): BudgetCell {
+  const v = grid.value(r, c);
+  const address = grid.address(r, c);
+  const m = mergedAt(grid, r, c);
+  if (m && !(m.row === r && m.col === c)) return { value: 0, address, source: "merged" };
+  if (typeof v === "number" && Number.isFinite(v)) {
+    if (v < 0) {
+      tally.negatives++;
+      const shown = grid.shown(r, c).trim();
+      if (/^[\u2013\u2014\u2212(]/.test(shown)) {
+        tally.dashNegatives++;
+        if (!tally.dashExample) tally.dashExample = `${address} "${shown}"`;
+      }
+    } else if (v > 0) tally.positives++;
+    return { value: v, address, source: "number" };
+  }
+  if (isEmpty(v)) return { value: 0, address, source: "blank" };
+  const where = sheetRef(grid.sheet, address);
+  if (typeof v === "string" && !v.startsWith("#")) {
+    const p = parseAmountText(v);
+    if (p.source === "text") {
+      if (p.value < 0) tally.negatives++;
+      else if (p.value > 0) tally.positives++;
+      notes.push(note("textNumber", "warning", { text: JSON.stringify(v), value: p.value }, where));
+      if (p.ambiguous) notes.push(note("ambiguousNumber", "warning", { text: JSON.stringify(v), value: p.value }, where));
+      return { value: p.value, address, source: "text" };
+    }
+    if (p.source === "dash") {
+      notes.push(note("dashZero", "info", { text: JSON.stringify(v) }, where));
+      return { value: 0, address, source: "dash" };
+    }
+  }
+  notes.push(note("unreadable", "warning", { text: JSON.stringify(cellText(v)) }, where));
+  return { value: 0, address, source: "unreadable" };
+}
+
+/** A data row is a sum row when its label says so ("Summa …", "… totalt") or a year cell's formula sums (=SUM(…)). */
+function sumByLabelOrFormula(grid: Grid, r: number, yearCols: number[], row: BudgetRow): BudgetRow {
+  const { labels, label } = row;
+  const f = yearCols.map((c) => grid.formula(r, c)).find((x) => typeof x === "string" && x.startsWith("="));
+  if (SUM_LABEL.test(label) || (label !== "" && SUM_LABEL_END.test(label) && labels.filter((l) => l !== "").length === 1)) {
+    row.kind = "sum";
+    row.sumReason = "label";
+  } else if (typeof f === "string" && SUM_FORMULA.test(f)) {
+    row.kind = "sum";
+    row.sumReason = "formula";
+  }
+  return row;
+}
