@@ -26,13 +26,19 @@ function readAdjustments(
   optimism_costs: unknown,
   optimism_gains: unknown,
 ): AdjustmentInput {
+  // One cell holding 0 is what Excel on the desktop passes for an empty cell (the web passes null): both are
+  // "not given", the default 0 %, so the table's source row is the same on both. The numbers are the same anyway.
+  const read = (v: unknown, arg: string) => {
+    const series = readOptionalSeries(v, arg);
+    return series && series.length === 1 && series[0] === 0 ? null : series;
+  };
   return {
-    deadweight: readOptionalSeries(deadweight, "deadweight"),
-    attribution: readOptionalSeries(attribution, "attribution"),
-    displacement: readOptionalSeries(displacement, "displacement"),
-    dropoff: readOptionalSeries(dropoff, "dropoff"),
-    optimism_costs: readOptionalSeries(optimism_costs, "optimism_costs"),
-    optimism_gains: readOptionalSeries(optimism_gains, "optimism_gains"),
+    deadweight: read(deadweight, "deadweight"),
+    attribution: read(attribution, "attribution"),
+    displacement: read(displacement, "displacement"),
+    dropoff: read(dropoff, "dropoff"),
+    optimism_costs: read(optimism_costs, "optimism_costs"),
+    optimism_gains: read(optimism_gains, "optimism_gains"),
   };
 }
 

@@ -180,7 +180,7 @@ describe("bad input: clear errors, never wrong numbers", () => {
   });
 });
 
-describe("issue 8 regressions: the parts sum exactly to the amount, or a clear error", () => {
+describe("the parts sum exactly to the amount, or a clear error (regressions found by a probe)", () => {
   const messageOf = thrown;
 
   test("SPLIT(60000000000.4, {0.5, 0.5}) is refused in kronor (it dropped 0.4 kr) and splits exactly in öre", () => {

@@ -22,9 +22,7 @@ const web = (p: ParamSpec): unknown => (isRangeKind(p.kind) ? [[null]] : null);
  * in its source row (the numbers agree). Each is a known desktop/web difference: the test expects it to fail,
  * so it starts failing (and is to be removed from this list) once the adapter reads by the spec.
  */
-const PENDING: Record<string, string[]> = {
-  ADJUSTMENTS: ["deadweight", "attribution", "displacement", "dropoff", "optimism_costs", "optimism_gains"],
-};
+const PENDING: Record<string, string[]> = {};
 
 const CASES = Object.entries(SPECS).flatMap(([id, s]) => s.params.map((p, i) => ({ id, p: p as ParamSpec, i })));
 

@@ -1,5 +1,5 @@
 /**
- * The issue-3 custom-function adapters called as Excel calls them: omitted arguments arrive as null, empty
+ * The who-pays, split, adjustment, repayment and career adapters called as Excel calls them: omitted arguments arrive as null, empty
  * cells as null, "" or 0; anything at all in any argument gives a result or a SocinvError (which the host
  * turns into an Excel error with its message), never another exception and never a non-finite number.
  */
@@ -41,7 +41,9 @@ describe("empty cells and omitted arguments", () => {
     const asExcel = adjustmentsFn as (...args: unknown[]) => unknown[][];
     const t = asExcel([[0]], [["A"]], [[-1, 2]], null, [[null]], "", 0, null, null, null);
     expect(t[1][1]).toMatch(/standard/);
-    expect(t[1][4]).toBe("angivet / given"); // 0 typed in a cell is a value given: the same number, shown as given
+    // 0 in one cell is what the desktop passes for an empty cell (the web: null), so it reads as the default 0 %:
+    // the same number either way, and the same table on both.
+    expect(t[1][4]).toMatch(/standard/);
     expect(t[2].slice(7)).toEqual([-1, -1, 2, 2, 1, 1]);
   });
   test("the unit accepts names and numbers", () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 3 through the formula engine `npm run calc` uses (the same adapters Excel calls): the seeds' worked
+ * The who-pays, repayment, career and adjustment functions through the formula engine `npm run calc` uses (the same adapters Excel calls): the seeds' worked
  * cases (Bunkeflo, a Malmö-style committed repayment, a Norrköping-style savings repayment, Ale's dual
  * model, a typical individual), spills nested in spills, ranges with blanks, omitted arguments, bad input,
  * and the spill-size predictors the engine relies on.

@@ -1,5 +1,5 @@
 /**
- * The issue-2 SOCINV functions inside real formulas, in the formula engine `npm run calc` uses:
+ * The discounting, payback, break-even and IRR functions inside real formulas, in the formula engine `npm run calc` uses:
  * ranges with blanks, array constants, errors flowing in, omitted arguments, spills, and agreement with
  * the engine's own (independent) NPV on all-numeric input.
  */
