@@ -15,7 +15,7 @@
  */
 import type { BlockStyle, ModelPlan } from "../src/planner/plan";
 import { OWNER_CELL, SETTINGS_SHEET_PREFIX, parseSettingsSheet, settingsSheetName } from "../src/planner/storage";
-import { OwnedParts, WorkbookState, checkApply, checkPlan, checkRemove, deletedSheets, ownedParts } from "../src/host/checks";
+import { OwnedParts, WorkbookState, checkApply, checkPlan, checkRemove, checkSelectionSize, deletedSheets, ownedParts } from "../src/host/checks";
 import { ApplyOptions, ApplyResult, HostError, RangeSnapshot, SELECTION_LIMITS, StoredModel, WorkbookHost, hostErrors } from "../src/host/host";
 import { LOOKS } from "../src/host/styles";
 import { WriteStep, removeSteps, writeSteps } from "../src/host/write-steps";
@@ -71,7 +71,7 @@ export class PlaygroundHost implements WorkbookHost {
       if (!inter || inter.r0 > inter.r1 || inter.c0 > inter.c1) throw hostErrors.emptySelection();
       area = inter;
     }
-    checkSelectionSize(area);
+    checkAreaSize(area);
     const snap = this.snapshot(sel.sheet, area);
     if (snap.values.every((r) => r.every((v) => v === ""))) throw hostErrors.emptySelection();
     return snap;
@@ -81,7 +81,7 @@ export class PlaygroundHost implements WorkbookHost {
     this.operations++;
     const area = parseArea(address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address);
     if (!area) throw hostErrors.failed(`"${address}" är ingen cellreferens / is not a cell reference`);
-    checkSelectionSize(area);
+    checkAreaSize(area);
     const s = this.book.sheet(sheet);
     if (!s) throw hostErrors.sheetNotFound(sheet);
     return this.snapshot(s.name, area);
@@ -368,8 +368,6 @@ function emptyParts(modelKey: string): OwnedParts {
   return { modelKey, settingsSheet: null, settingsRows: 0, sheets: [], names: [], listed: { sheets: [], names: [] }, unproven: [], complete: true };
 }
 
-function checkSelectionSize(a: Area): void {
-  const rows = a.r1 - a.r0 + 1;
-  const cols = a.c1 - a.c0 + 1;
-  if (rows > SELECTION_LIMITS.rows || rows * cols > SELECTION_LIMITS.cells) throw hostErrors.selectionTooLarge(rows, cols);
+function checkAreaSize(a: Area): void {
+  checkSelectionSize(a.r1 - a.r0 + 1, a.c1 - a.c0 + 1);
 }

@@ -7,7 +7,8 @@
  */
 import type { BlockPlan, ModelPlan } from "../planner/plan";
 import { OWNER_CELL, OwnedList, ParsedSettings, ownerMarker, settingsSheetName, v1OwnerNote } from "../planner/storage";
-import { HostError, hostErrors } from "./host";
+import { enNumber, svNumber } from "../core/exact";
+import { HostError, SELECTION_LIMITS, hostErrors } from "./host";
 import { cellAddress, isValidSheetName } from "./office-a1";
 
 export interface WorkbookState {
@@ -126,12 +127,16 @@ export function isValidDefinedName(name: string): boolean {
 }
 
 function tooLong(where: string, length: number, max: number): HostError {
-  const n = (x: number, sep: string) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   return new HostError(
-    `${where}: texten har ${n(length, "\u00a0")} tecken, men Excel tillåter högst ${n(max, "\u00a0")}. Förkorta titeln, etiketten eller namnet. Inget har ändrats.`,
-    `${where}: the text has ${n(length, ",")} characters, but Excel allows at most ${n(max, ",")}. Shorten the title, label or name. Nothing was changed.`,
+    `${where}: texten har ${svNumber(length)} tecken, men Excel tillåter högst ${svNumber(max)}. Förkorta titeln, etiketten eller namnet. Inget har ändrats.`,
+    `${where}: the text has ${enNumber(length)} characters, but Excel allows at most ${enNumber(max)}. Shorten the title, label or name. Nothing was changed.`,
     "tooLarge",
   );
+}
+
+/** A selection over SELECTION_LIMITS is refused before it is read (both hosts). */
+export function checkSelectionSize(rows: number, cols: number): void {
+  if (rows > SELECTION_LIMITS.rows || rows * cols > SELECTION_LIMITS.cells) throw hostErrors.selectionTooLarge(rows, cols);
 }
 
 function cellLength(v: unknown): { length: number; max: number } | null {

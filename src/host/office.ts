@@ -19,7 +19,7 @@ import type { BlockPlan, ChartPlan, ModelPlan, SheetPlan } from "../planner/plan
 import { OWNER_CELL, parseSettingsSheet, settingsSheetName, SETTINGS_SHEET_PREFIX } from "../planner/storage";
 import { ApplyOptions, ApplyResult, HostError, hostErrors, RangeSnapshot, SELECTION_LIMITS, StoredModel, WorkbookHost } from "./host";
 import { cellAddress, parseAddress, splitAreas, stripSheet } from "./office-a1";
-import { checkApply, checkPlan, checkRemove, chunkBlock, deletedSheets, OwnedParts, ownedParts, WorkbookState } from "./checks";
+import { checkApply, checkPlan, checkRemove, checkSelectionSize, chunkBlock, deletedSheets, OwnedParts, ownedParts, WorkbookState } from "./checks";
 import { removeSteps, WriteStep, writeSteps } from "./write-steps";
 import { LOOKS } from "./styles";
 
@@ -54,12 +54,6 @@ function toHostError(e: unknown, notFound?: () => HostError): HostError {
 }
 
 const RANGE_INFO = "address,rowIndex,columnIndex,rowCount,columnCount,cellCount";
-
-function checkSelectionSize(rows: number, cols: number): void {
-  if (rows > SELECTION_LIMITS.rows || rows * cols > SELECTION_LIMITS.cells) {
-    throw hostErrors.selectionTooLarge(rows, cols);
-  }
-}
 
 /** Pads ragged rows with null (Office.js ignores null: the cell is left as it is). */
 function rectangular<T>(rows: T[][], cols: number): (T | null)[][] {
