@@ -88,10 +88,5 @@ export default tseslint.config(
     files: ["src/functions/**/*.ts", "src/engine/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-  {
-    // TODO: typed (another engineer is cleaning these two files).
-    files: ["test/core/model.test.ts", "test/planner/model-consistency.test.ts"],
-    rules: { "@typescript-eslint/no-explicit-any": "off" },
-  },
   ...Object.keys(LAYERS).map(layerRules),
 );

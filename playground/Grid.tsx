@@ -13,6 +13,7 @@
  * browser so keyboard users can reach the task pane.
  */
 import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { excelErrorText } from "../src/taskpane/format";
 import { Area, areaName, cellName, columnName } from "./a1";
 import { ChartView } from "./Charts";
 import { displayLocale, formatValue } from "./numfmt";
@@ -54,18 +55,6 @@ export function engineFailureText(e: unknown, cell: string): { sv: string; en: s
   };
 }
 
-/** Excel shows error values translated in Swedish Excel. */
-const SWEDISH_ERRORS: Record<string, string> = {
-  "#VALUE!": "#VÄRDEFEL!",
-  "#N/A": "#SAKNAS!",
-  "#NUM!": "#OGILTIGT!",
-  "#DIV/0!": "#DIVISION/0!",
-  "#NAME?": "#NAMN?",
-  "#REF!": "#REFERENS!",
-  "#NULL!": "#SKÄRNING!",
-  "#SPILL!": "#SPILL!",
-};
-
 export function colWidthPx(book: PlaygroundWorkbook, sheet: string, c: number): number {
   const w = book.sheet(sheet)?.columnWidths.get(c);
   return w ? Math.max(24, Math.round((w * 4) / 3)) : DEFAULT_COL_WIDTH;
@@ -79,6 +68,11 @@ function styleCss(st: CellStyle | undefined): React.CSSProperties {
     background: st.fill,
     color: st.fontColor,
     fontSize: st.size ? Math.round((st.size * 4) / 3) : undefined,
+    // Excel makes a row taller for a larger font (the model's title); rows here have one height, so a larger font
+    // gets the whole row as its line, without vertical padding, and its ascenders and descenders are not cut.
+    lineHeight: st.size ? `${ROW_HEIGHT - 1}px` : undefined,
+    paddingTop: st.size ? 0 : undefined,
+    paddingBottom: st.size ? 0 : undefined,
     borderTop: st.borderTop ? "1px solid #7f7f7f" : undefined,
     borderBottom: st.borderBottom ? "1px solid #7f7f7f" : undefined,
     outline: st.borderAll ? "1px solid #9a9a9a" : undefined,
@@ -351,7 +345,8 @@ export function Workbook({ book, language, onMessage }: Props) {
     const shown = formatValue(value, fmt, loc);
     const st = book.style(sheet, r, c);
     const isError = typeof value === "string" && shown.align === "center" && value.startsWith("#");
-    const text = isError && language === "sv" ? (SWEDISH_ERRORS[value as string] ?? shown.text) : shown.text;
+    // The same Swedish error names as the pane shows (one table, src/taskpane/format.ts).
+    const text = isError && language === "sv" ? excelErrorText(value as string, "sv") : shown.text;
     const active = sel.active.r === r && sel.active.c === c;
     const width = merge ? leftOf(merge.c1 + 1) - leftOf(c) : widths[c];
     const height = merge ? (merge.r1 - merge.r0 + 1) * ROW_HEIGHT : ROW_HEIGHT;

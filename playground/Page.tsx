@@ -1,6 +1,9 @@
 /**
  * The playground page: the workbook on the left, the unchanged task pane on the right, a toolbar with the
  * sample workbooks, opening a local .xlsx, downloading the result, and the page language.
+ *
+ * Choosing another sample or file replaces the workbook. When it holds changes that have not been downloaded
+ * (a typed cell, a built model), the page asks first and says how to keep them.
  */
 import React, { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { PlaygroundHost } from "./host";
@@ -27,6 +30,39 @@ interface Loaded {
   source: string;
   /** Remounts the pane for a new workbook, as Excel opens a fresh pane per document. */
   generation: number;
+  /** The workbook's contents when it was opened or last downloaded (see `contents`). */
+  saved: string;
+}
+
+/** A switch to another workbook waiting for the user's answer, because the open one has unsaved changes. */
+type PendingSwitch = { kind: "sample"; id: string } | { kind: "file" };
+
+/**
+ * A fingerprint of what the workbook holds (every sheet's cells as entered, formats, looks, widths; the names; the
+ * charts), to tell whether it changed; the selection does not count. The sum of one hash per entry does not
+ * depend on the order of the entries and needs no copy of a large workbook.
+ */
+function contents(book: PlaygroundWorkbook): string {
+  let sum = 0;
+  let count = 0;
+  const add = (s: string) => {
+    let h = 0x811c9dc5; // FNV-1a
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    sum = (sum + (h >>> 0)) >>> 0;
+    count++;
+  };
+  for (const name of book.sheetNames()) {
+    const s = book.sheet(name);
+    if (!s) continue;
+    add(`sheet|${s.name}|${s.visibility}|${s.tabColor ?? ""}|${JSON.stringify(s.freeze ?? null)}|${JSON.stringify(s.merges)}`);
+    for (const [k, v] of s.inputs) add(`${name}|cell|${k}|${typeof v}|${String(v)}`);
+    for (const [k, v] of s.formats) add(`${name}|format|${k}|${v}`);
+    for (const [k, v] of s.styles) add(`${name}|style|${k}|${JSON.stringify(v)}`);
+    for (const [k, v] of s.columnWidths) add(`${name}|width|${k}|${v}`);
+  }
+  for (const n of book.names()) add(`name|${n.name}|${n.refersTo}`);
+  for (const c of book.charts) add(`chart|${c.sheet}|${c.dataAddress}|${c.modelKey ?? ""}`);
+  return `${count}:${sum}`;
 }
 
 /** What tests and the benchmark may read (never needed by users). */
@@ -46,7 +82,7 @@ declare global {
 }
 
 function makeLoaded(book: PlaygroundWorkbook, source: string, generation: number, language: Language): Loaded {
-  return { book, host: new PlaygroundHost(book, displayLocale(language)), source, generation };
+  return { book, host: new PlaygroundHost(book, displayLocale(language)), source, generation, saved: contents(book) };
 }
 
 function fromSample(s: PlaygroundSample, generation: number, language: Language): Loaded {
@@ -70,7 +106,9 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
   const [loaded, setLoaded] = useState<Loaded>(() => fromSample(samples.find((s) => s.id === initialSample) ?? samples[0], 1, initialLanguage));
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<PendingSwitch | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
 
   const loadSample = useCallback(
     (id: string) => {
@@ -81,6 +119,23 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
     },
     [samples, language],
   );
+
+  /** Another sample or file, after asking when the open workbook has changes that would be lost. */
+  const requestSwitch = (to: PendingSwitch) => {
+    if (contents(loaded.book) !== loaded.saved) {
+      setPending(to);
+      return;
+    }
+    switchTo(to);
+  };
+  const switchTo = (to: PendingSwitch) => {
+    setPending(null);
+    if (to.kind === "sample") loadSample(to.id);
+    else fileInput.current?.click();
+  };
+  useEffect(() => {
+    if (pending) keepButton.current?.focus(); // the safe answer first
+  }, [pending]);
 
   // The host renders `text` in the user's locale; a language switch makes a host for the same workbook.
   useEffect(() => {
@@ -149,6 +204,7 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
+      setLoaded((prev) => ({ ...prev, saved: contents(prev.book) }));
       setMessage({ kind: "info", text: TEXT.downloadNote });
     } catch (e) {
       setMessage({ kind: "error", text: { sv: `Nedladdningen misslyckades: ${String(e)}`, en: `The download failed: ${String(e)}` } });
@@ -171,7 +227,7 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
         <div className="pg-toolbar">
           <label>
             {TEXT.sample[language]}{" "}
-            <select data-testid="sample-select" value={sampleValue} onChange={(e) => loadSample(e.target.value)}>
+            <select data-testid="sample-select" value={sampleValue} onChange={(e) => requestSwitch({ kind: "sample", id: e.target.value })}>
               {sampleValue === "" && <option value="">{loaded.source}</option>}
               {samples.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -180,7 +236,7 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
               ))}
             </select>
           </label>
-          <button type="button" data-testid="open-file" onClick={() => fileInput.current?.click()} disabled={busy}>
+          <button type="button" data-testid="open-file" onClick={() => requestSwitch({ kind: "file" })} disabled={busy}>
             {TEXT.open[language]}
           </button>
           <input
@@ -203,6 +259,30 @@ export function Page({ samples, Pane, initialLanguage, initialSample }: PageProp
           </label>
         </div>
       </header>
+      {pending && (
+        <div
+          className="pg-message pg-confirm"
+          role="alertdialog"
+          aria-labelledby="pg-confirm-text"
+          data-testid="unsaved-confirm"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") setPending(null);
+          }}
+        >
+          <p id="pg-confirm-text" lang={language}>
+            {(pending.kind === "sample" ? TEXT.unsavedSample : TEXT.unsavedFile)[language].replace(
+              "{name}",
+              samples.find((x) => pending.kind === "sample" && x.id === pending.id)?.label[language] ?? "",
+            )}
+          </p>
+          <button type="button" ref={keepButton} data-testid="unsaved-keep" onClick={() => setPending(null)}>
+            {TEXT.unsavedKeep[language]}
+          </button>
+          <button type="button" data-testid="unsaved-discard" onClick={() => switchTo(pending)}>
+            {(pending.kind === "sample" ? TEXT.unsavedDiscardSample : TEXT.unsavedDiscardFile)[language]}
+          </button>
+        </div>
+      )}
       {message && (
         <div
           className={`pg-message pg-${message.kind}`}

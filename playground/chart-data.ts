@@ -1,10 +1,10 @@
 /** Reads a chart's series from the computed cells, as Excel reads a chart's source data. */
 import type { ChartPlan } from "../src/planner/plan";
-import type { Area } from "./a1";
+import { type Area, parseArea } from "./a1";
 import { displayLocale, formatValue } from "./numfmt";
 import type { PlaygroundWorkbook } from "./workbook";
 
-export type ChartLike = Pick<ChartPlan, "kind" | "title" | "dataAddress" | "seriesBy" | "sheet" | "anchor">;
+export type ChartLike = Pick<ChartPlan, "kind" | "title" | "dataAddress" | "seriesBy" | "sheet" | "anchor" | "rows" | "look">;
 
 export interface ChartData {
   categories: string[];
@@ -42,6 +42,40 @@ export function chartSeries(book: PlaygroundWorkbook, sheet: string, a: Area, se
       for (let r = a.r0 + 1; r <= a.r1; r++) values.push(num(r, c));
       series.push({ name: label(a.r0, c), values });
     }
+  }
+  return { categories, series };
+}
+
+/**
+ * A chart's series given one by one (ChartPlan.rows): the categories from one row (or column) of cells, each
+ * series a name and one row of values. Null when an address is not one of this sheet's.
+ */
+export function chartRowSeries(book: PlaygroundWorkbook, sheet: string, rows: NonNullable<ChartPlan["rows"]>): ChartData | null {
+  const loc = displayLocale("sv");
+  const cells = (address: string): Array<{ r: number; c: number }> | null => {
+    const a = parseArea(address);
+    if (!a) return null;
+    const out: Array<{ r: number; c: number }> = [];
+    for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) out.push({ r, c });
+    return out;
+  };
+  const cats = cells(rows.categories);
+  if (!cats) return null;
+  const categories = cats.map(({ r, c }) => {
+    const v = book.value(sheet, r, c);
+    return v === null ? "" : typeof v === "number" && Number.isInteger(v) ? String(v) : formatValue(v, book.format(sheet, r, c), loc).text;
+  });
+  const series: ChartData["series"] = [];
+  for (const s of rows.series) {
+    const at = cells(s.values);
+    if (!at) return null;
+    series.push({
+      name: s.name,
+      values: at.map(({ r, c }) => {
+        const v = book.value(sheet, r, c);
+        return typeof v === "number" && Number.isFinite(v) ? v : null;
+      }),
+    });
   }
   return { categories, series };
 }

@@ -13,7 +13,10 @@
  * Development only, like the rest of playground/: it runs on the formula engine (GPL), which the Excel bundle
  * never contains (see webpack.playground.config.js).
  */
+import { EXCEL_COLS, EXCEL_ROWS } from "../src/planner/a1";
+import { findBlock, searchWindow } from "../src/planner/budget-find";
 import type { BlockStyle, ModelPlan } from "../src/planner/plan";
+import { sliceSnapshot } from "../src/planner/snapshot";
 import { OWNER_CELL, SETTINGS_SHEET_PREFIX, parseSettingsSheet, settingsSheetName } from "../src/planner/storage";
 import { OwnedParts, WorkbookState, checkApply, checkPlan, checkRemove, checkSelectionSize, deletedSheets, ownedParts } from "../src/host/checks";
 import { ApplyOptions, ApplyResult, HostError, RangeSnapshot, SELECTION_LIMITS, StoredModel, WorkbookHost, hostErrors } from "../src/host/host";
@@ -63,8 +66,8 @@ export class PlaygroundHost implements WorkbookHost {
     let area: Area;
     const rows = a.r1 - a.r0 + 1;
     const cells = rows * (a.c1 - a.c0 + 1);
-    if (cells === 1) area = this.currentRegion(sel.sheet, a.r0, a.c0);
-    else if (rows <= SELECTION_LIMITS.rows && cells <= SELECTION_LIMITS.cells) area = a;
+    if (cells === 1) return this.readAround(sel.sheet, a.r0, a.c0);
+    if (rows <= SELECTION_LIMITS.rows && cells <= SELECTION_LIMITS.cells) area = a;
     else {
       const used = this.book.usedArea(sel.sheet);
       const inter = used && { r0: Math.max(a.r0, used.r0), c0: Math.max(a.c0, used.c0), r1: Math.min(a.r1, used.r1), c1: Math.min(a.c1, used.c1) };
@@ -74,6 +77,23 @@ export class PlaygroundHost implements WorkbookHost {
     checkAreaSize(area);
     const snap = this.snapshot(sel.sheet, area);
     if (snap.values.every((r) => r.every((v) => v === ""))) throw hostErrors.emptySelection();
+    return snap;
+  }
+
+  /**
+   * One selected cell, as the Excel host reads it: the area around the cell's current region (bounded by the
+   * sheet's used range here), and planner/budget-find.ts findBlock decides the block in it.
+   */
+  private readAround(sheet: string, r: number, c: number): RangeSnapshot {
+    const region = this.currentRegion(sheet, r, c);
+    checkAreaSize(region);
+    const used = this.book.usedArea(sheet);
+    const toBox = (x: Area) => ({ row: x.r0, col: x.c0, rows: x.r1 - x.r0 + 1, cols: x.c1 - x.c0 + 1 });
+    const win = searchWindow(toBox(region), { rows: EXCEL_ROWS, cols: EXCEL_COLS }, used ? toBox(used) : null);
+    const read = this.snapshot(sheet, { r0: win.row, c0: win.col, r1: win.row + win.rows - 1, c1: win.col + win.cols - 1 });
+    const found = findBlock(read, { row: r, col: c }, used?.r1);
+    const snap: RangeSnapshot = { ...sliceSnapshot(read, found.box), found: found.search };
+    if (snap.values.every((row) => row.every((v) => v === ""))) throw hostErrors.emptySelection();
     return snap;
   }
 
@@ -162,6 +182,30 @@ export class PlaygroundHost implements WorkbookHost {
     const s = this.book.sheet(sheet);
     if (!s) throw hostErrors.sheetNotFound(sheet);
     if (s.visibility === "visible") this.book.activate(s.name);
+  }
+
+  /**
+   * Like Worksheet.onChanged in Excel: `onChange` after an edit of a cell on `sheet` (what the cells hold, as
+   * entered), not after a recalculation. The workbook tells its listeners about every change anywhere; the
+   * sheet's contents are compared with what they were at the last call to tell whether this sheet changed.
+   */
+  onSheetChanged(sheet: string, onChange: () => void): () => void {
+    let last = this.sheetContents(sheet);
+    return this.book.subscribe(() => {
+      const now = this.sheetContents(sheet);
+      if (now === last) return;
+      last = now;
+      onChange();
+    });
+  }
+
+  /** What a sheet's cells hold, as entered, as one text; "" when the sheet does not exist. */
+  private sheetContents(sheet: string): string {
+    const s = this.book.sheet(sheet);
+    if (!s) return "";
+    let out = `${s.name}\n`;
+    for (const [k, v] of s.inputs) out += `${k}=${typeof v}:${String(v)}\n`;
+    return out;
   }
 
   // ---- reading ----

@@ -31,6 +31,17 @@ export const TEXT = {
     sv: "Diagrammen ritas av lekplatsen; i Excel skapar tillägget riktiga Excel-diagram.",
     en: "Charts are drawn by the playground; in Excel the add-in creates native Excel charts.",
   },
+  unsavedSample: {
+    sv: "Arbetsboken har ändringar som inte är nedladdade. Byter du till ”{name}” försvinner de. Välj Ladda ned .xlsx först om du vill behålla dem.",
+    en: "The workbook has changes that have not been downloaded. Switching to “{name}” discards them. Choose Download .xlsx first to keep them.",
+  },
+  unsavedFile: {
+    sv: "Arbetsboken har ändringar som inte är nedladdade. Öppnar du en annan fil försvinner de. Välj Ladda ned .xlsx först om du vill behålla dem.",
+    en: "The workbook has changes that have not been downloaded. Opening another file discards them. Choose Download .xlsx first to keep them.",
+  },
+  unsavedKeep: { sv: "Avbryt och behåll ändringarna", en: "Cancel and keep the changes" },
+  unsavedDiscardSample: { sv: "Byt ändå", en: "Switch anyway" },
+  unsavedDiscardFile: { sv: "Öppna en annan fil ändå", en: "Open another file anyway" },
   downloadNote: {
     sv: "Den nedladdade filen har modellens formler och värden (diagrammen skapas av tillägget i Excel).",
     en: "The downloaded file has the model's formulas and values (charts are created by the add-in in Excel).",

@@ -15,6 +15,7 @@
  */
 import { catalogue, fail, show } from "./errors";
 import { RateSpec, Timing, accumulationFactors, normalFactor, presentValue } from "./discounting";
+import { at, outOfRange } from "./invariant";
 import { asMatrix, isBlank, isCellError, toNumberMatrix, widthOf } from "./values";
 
 /** A cell of a spilled table: a number or a text (headers, labels, roles, "" for "not defined"). */
@@ -39,8 +40,9 @@ export const raise = catalogue({
   },
   actorsMismatch: {
     kind: "invalidValue",
-    sv: (p) => `${p.arg} har ${p.labels} aktörsnamn men ${p.table} har ${p.rows} rader; en rad per aktör.`,
-    en: (p) => `${p.arg} has ${p.labels} actor labels but ${p.table} has ${p.rows} rows; one row per actor.`,
+    sv: (p) => `${p.arg} har ${p.labels} aktörsnamn men ${p.table} har ${p.rows} ${Number(p.rows) === 1 ? "rad" : "rader"}; en rad per aktör.`,
+    en: (p) =>
+      `${p.arg} has ${p.labels} actor ${Number(p.labels) === 1 ? "label" : "labels"} but ${p.table} has ${p.rows} ${Number(p.rows) === 1 ? "row" : "rows"}; one row per actor.`,
   },
   tablesMismatch: {
     kind: "invalidValue",
@@ -68,7 +70,7 @@ export function readActors(v: unknown, arg = "actors"): string[] {
   const cols = widthOf(m);
   if (rows === 0 || cols === 0) fail("emptyRange", { arg });
   if (rows > 1 && cols > 1) fail("notAVector", { arg, rows, cols });
-  const cells = rows > 1 ? m.map((r) => r[0]) : m[0];
+  const cells = rows > 1 ? m.map((r) => r[0]) : at(m, 0, "readActors");
   const seen = new Map<string, number>();
   return cells.map((c, i) => {
     const pos = i + 1;
@@ -137,11 +139,14 @@ export function presentValueWith(
   plain: boolean,
   upTo: number = values.length,
 ): number {
+  if (upTo > values.length || g.length < values.length) return outOfRange("presentValueWith", upTo, values.length);
   if (plain) {
     let s = 0;
+    // The model's rows and g have n entries and upTo ≤ n (checked above). This is the model's innermost loop:
+    // a check per read here made evaluateModel a tenth slower (npm run bench), so the two reads are asserted.
     for (let i = 0; i < upTo; i++) {
-      const v = values[i];
-      if (v !== 0) s += v / g[i];
+      const v = values[i]!; // i < upTo ≤ values.length
+      if (v !== 0) s += v / g[i]!; // g has one factor per value
     }
     if (Number.isFinite(s)) return s;
   }
@@ -181,13 +186,20 @@ export function actorCostsAndGains(rate: RateSpec, flows: readonly (readonly num
       return { costs, gains, net: costs + gains };
     });
   }
+  if (g.length !== years) return outOfRange("actorCostsAndGains", g.length, years);
   return flows.map((row) => {
     let costs = 0;
     let gains = 0;
-    for (let i = 0; i < years; i++) {
-      const v = row[i];
-      if (v < 0) costs += v / g[i];
-      else if (v > 0) gains += v / g[i];
+    // The loop over every cell of the table (1,000,000 at the limit): its bounds make both reads in range, and a
+    // check per read cost a seventh of ACTORSUMMARY at the limit (npm run bench), so the reads are asserted. A row
+    // shorter than the first adds nothing in its missing years, a longer one nothing after them (the readers
+    // make tables rectangular).
+    const m = Math.min(years, row.length);
+    for (let i = 0; i < m; i++) {
+      const v = row[i]!; // i < m ≤ row.length
+      if (v < 0)
+        costs += v / g[i]!; // i < m ≤ years = g.length
+      else if (v > 0) gains += v / g[i]!; // the same
     }
     return { costs, gains, net: costs + gains };
   });
@@ -242,7 +254,7 @@ export function actorSummary(rate: RateSpec, labels: readonly string[], flows: r
     if (p.net < 0) role = "investor";
     else if (p.net > 0) role = (shareOfGains ?? 0) >= MAIN_BENEFICIARY_SHARE || p.gains === largestGain ? "mainBeneficiary" : "beneficiary";
     else role = p.costs === 0 && p.gains === 0 ? "notAffected" : "breaksEven";
-    return { actor: labels[i], ...p, shareOfGains, gainsPerCost: gainsPerCost(p.gains, -p.costs), role };
+    return { actor: at(labels, i, "actorSummary"), ...p, shareOfGains, gainsPerCost: gainsPerCost(p.gains, -p.costs), role };
   });
   return { rows, total: { costs, gains, net: costs + gains, gainsPerCost: gainsPerCost(gains, -costs) } };
 }
@@ -296,7 +308,7 @@ const raiseBreakEven = catalogue({
   },
   badWindow: {
     kind: "invalidNumber",
-    sv: (p) => `window måste vara ett helt antal år, 1 eller fler (fick ${p.got}).`,
+    sv: (p) => `fönster måste vara ett helt antal år, 1 eller fler (fick ${p.got}).`,
     en: (p) => `window must be a whole number of years, 1 or more (got ${p.got}).`,
   },
 });
@@ -350,7 +362,7 @@ export function breakEvenByActor(
   const c = costs.map((r) => padRow(r, years));
   const g = gains.map((r) => padRow(r, years));
   const w = Math.min(window, years);
-  const pv = (t: number[][]) => actorCostsAndGains(rate, t, timing).map((p) => p.net);
+  const pv = (t: number[][]) => actorCostsAndGains(rate, t, timing);
   const [pc, pg, wc, wg] = [pv(c), pv(g), pv(c.map((r) => r.slice(0, w))), pv(g.map((r) => r.slice(0, w)))];
   const row = (actor: string, a: number, b: number, d: number, e: number): BreakEvenRow => ({
     actor,
@@ -361,9 +373,10 @@ export function breakEvenByActor(
     windowGainPerSuccess: e,
     windowSuccesses: successesNeeded(d, e),
   });
-  const total = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  const total = (xs: ActorPV[]) => xs.reduce((s, x) => s + x.net, 0);
   return {
-    rows: actors.map((a, i) => row(a, pc[i], pg[i], wc[i], wg[i])),
+    // one PV per actor in each (checkActorRows)
+    rows: actors.map((a, i) => row(a, at(pc, i).net, at(pg, i).net, at(wc, i).net, at(wg, i).net)),
     total: row(WHOLE_INVESTMENT_LABEL, total(pc), total(pg), total(wc), total(wg)),
     window: w,
   };

@@ -19,6 +19,7 @@
 import { RateSpec, Timing } from "./discounting";
 import { Cell, Table, TOTAL_LABEL, actorCostsAndGains, checkActorRows } from "./actors";
 import { catalogue, show } from "./errors";
+import { at, outOfRange } from "./invariant";
 
 const raise = catalogue({
   adjustmentRange: {
@@ -68,13 +69,16 @@ export function resolveAdjustments(input: AdjustmentInput, actors: number): Reso
   for (const name of ADJUSTMENT_NAMES) {
     const v = input[name];
     given[name] = v !== null && v !== undefined;
-    if (!given[name]) {
+    if (v === null || v === undefined) {
       values[name] = new Array<number>(actors).fill(0);
       continue;
     }
-    if (v!.length !== 1 && v!.length !== actors) raise("adjustmentCount", { arg: name, got: v!.length, need: actors });
-    v!.forEach((x, i) => checkAdjustment(name, x, i + 1));
-    values[name] = v!.length === 1 ? new Array<number>(actors).fill(v![0]) : v!.slice();
+    if (v.length !== 1 && v.length !== actors) raise("adjustmentCount", { arg: name, got: v.length, need: actors });
+    v.forEach((x, i) => checkAdjustment(name, x, i + 1));
+    const only = v[0];
+    if (v.length !== 1) values[name] = v.slice();
+    else if (typeof only === "number") values[name] = new Array<number>(actors).fill(only);
+    else return outOfRange("resolveAdjustments", 0, 1);
   }
   return { values, given };
 }
@@ -121,11 +125,27 @@ export function checkEffectStart(x: number, years: number, arg = "effect_start")
 export function adjustFlows(flows: readonly (readonly number[])[], adj: ResolvedAdjustments, effectStart = 1): number[][] {
   const a = adj.values;
   return flows.map((row, i) => {
-    const keep = gainFactor(a.deadweight[i], a.attribution[i], a.displacement[i], a.optimism_gains[i]);
-    const cf = costFactor(a.optimism_costs[i]);
+    // one value per actor of each adjustment (resolveAdjustments), one row per actor
+    const dw = a.deadweight[i];
+    const att = a.attribution[i];
+    const dp = a.displacement[i];
+    const og = a.optimism_gains[i];
+    const oc = a.optimism_costs[i];
+    const dropOff = a.dropoff[i];
+    if (
+      typeof dw !== "number" ||
+      typeof att !== "number" ||
+      typeof dp !== "number" ||
+      typeof og !== "number" ||
+      typeof oc !== "number" ||
+      typeof dropOff !== "number"
+    )
+      return outOfRange("adjustFlows", i, flows.length);
+    const keep = gainFactor(dw, att, dp, og);
+    const cf = costFactor(oc);
     return row.map((v, t) => {
       if (v < 0) return v * cf;
-      if (v > 0) return v * keep * effectFactor(t + 1, effectStart, a.dropoff[i]);
+      if (v > 0) return v * keep * effectFactor(t + 1, effectStart, dropOff);
       return 0;
     });
   });
@@ -178,12 +198,23 @@ export function adjustmentTable(
     adjustmentHeader(effectStart),
     [SOURCE_LABEL, ...ADJUSTMENT_NAMES.map((n) => (adj.given[n] ? GIVEN_TEXT : DEFAULT_TEXT)), "", "", "", "", "", ""],
   ];
-  const total = [0, 0, 0, 0, 0, 0];
+  const total = { grossCosts: 0, netCosts: 0, grossGains: 0, netGains: 0, grossNet: 0, netNet: 0 };
   actors.forEach((actor, i) => {
-    const pvs = [gross[i].costs, net[i].costs, gross[i].gains, net[i].gains, gross[i].net, net[i].net];
-    pvs.forEach((x, k) => (total[k] += x));
-    out.push([actor, ...ADJUSTMENT_NAMES.map((n): Cell => adj.values[n][i]), ...pvs]);
+    const g = at(gross, i);
+    const m = at(net, i);
+    total.grossCosts += g.costs;
+    total.netCosts += m.costs;
+    total.grossGains += g.gains;
+    total.netGains += m.gains;
+    total.grossNet += g.net;
+    total.netNet += m.net;
+    const used = ADJUSTMENT_NAMES.map((n): Cell => {
+      const x = adj.values[n][i];
+      return typeof x === "number" ? x : outOfRange("adjustmentTable", i, actors.length);
+    });
+    out.push([actor, ...used, g.costs, m.costs, g.gains, m.gains, g.net, m.net]);
   });
-  out.push([TOTAL_LABEL, "", "", "", "", "", "", ...total]);
+  const t = total;
+  out.push([TOTAL_LABEL, "", "", "", "", "", "", t.grossCosts, t.netCosts, t.grossGains, t.netGains, t.grossNet, t.netNet]);
   return out;
 }

@@ -21,6 +21,7 @@
 import { RateSpec, Timing } from "./discounting";
 import { catalogue, fail, show } from "./errors";
 import { actorCostsAndGains } from "./actors";
+import { at, outOfRange } from "./invariant";
 import { checkResultSize } from "./values";
 import { decimalOf, divHalfUp, enNumber, fromScaled, pow10, ratioTo, svNumber } from "./exact";
 
@@ -163,11 +164,9 @@ export function exactWeights(weights: readonly number[]): bigint[] {
 function scaledWeights(weights: readonly number[]): { weights: bigint[]; scale: number } {
   const ds = weights.map(decimalOf);
   let maxDp = 0;
+  for (const d of ds) if (d.dp > maxDp) maxDp = d.dp;
   let largest = 0;
-  for (let i = 0; i < ds.length; i++) {
-    if (ds[i].dp > maxDp) maxDp = ds[i].dp;
-    if (weights[i] > largest) largest = weights[i];
-  }
+  for (const w of weights) if (w > largest) largest = w;
   const scale = largest > 0 ? Math.min(maxDp, Math.max(0, WEIGHT_DIGITS - Math.floor(Math.log10(largest)))) : maxDp;
   return {
     weights: ds.map((d) => (d.dp <= scale ? d.digits * pow10(scale - d.dp) : divHalfUp(d.digits, pow10(d.dp - scale)))),
@@ -184,18 +183,32 @@ function largestRemainders(rem: readonly bigint[], total: bigint, k: number): nu
   const n = rem.length;
   const toDouble = ratioTo(total);
   const x = new Float64Array(n);
-  for (let i = 0; i < n; i++) x[i] = toDouble(rem[i]);
+  rem.forEach((r, i) => {
+    x[i] = toDouble(r);
+  });
   const cut = x.slice().sort()[n - k];
+  if (typeof cut !== "number") return outOfRange("largestRemainders", n - k, n);
   const E = 1e-12;
   const chosen: number[] = [];
   const near: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (x[i] > cut + E)
+    const xi = x[i];
+    if (typeof xi !== "number") return outOfRange("largestRemainders", i, n);
+    if (xi > cut + E)
       chosen.push(i); // certainly among the k largest
-    else if (x[i] >= cut - E) near.push(i); // to be decided exactly
+    else if (xi >= cut - E) near.push(i); // to be decided exactly
   }
-  near.sort((a, b) => (rem[a] > rem[b] ? -1 : rem[a] < rem[b] ? 1 : a - b));
-  for (let j = 0; chosen.length < k; j++) chosen.push(near[j]);
+  near.sort((a, b) => {
+    const ra = at(rem, a);
+    const rb = at(rem, b);
+    return ra > rb ? -1 : ra < rb ? 1 : a - b;
+  });
+  // the k-th largest is within E of the cut, so near holds the ones still missing
+  for (let j = 0; chosen.length < k; j++) {
+    const i = near[j];
+    if (typeof i !== "number") return outOfRange("largestRemainders", j, near.length);
+    chosen.push(i);
+  }
   return chosen;
 }
 
@@ -216,15 +229,21 @@ function apportionBig(units: bigint, weights: readonly bigint[], total: bigint):
   const parts = new Array<bigint>(weights.length);
   const rem = new Array<bigint>(weights.length);
   let given = 0n;
-  for (let i = 0; i < weights.length; i++) {
-    const p = units * weights[i];
+  weights.forEach((w, i) => {
+    const p = units * w;
     const q = p / total; // floor: both non-negative
     parts[i] = q;
     rem[i] = p - q * total;
     given += q;
-  }
+  });
   const missing = Number(units - given); // 0 ≤ missing < number of actors with a remainder
-  if (missing > 0) for (const i of largestRemainders(rem, total, missing)) parts[i] += 1n;
+  if (missing > 0) {
+    for (const i of largestRemainders(rem, total, missing)) {
+      const p = parts[i];
+      if (p === undefined) return outOfRange("apportionBig", i, parts.length);
+      parts[i] = p + 1n;
+    }
+  }
   return parts;
 }
 
@@ -240,14 +259,20 @@ function smallWeights(weights: readonly bigint[], total: bigint): SmallWeights |
   const n = weights.length;
   const w = new Float64Array(n);
   let g = 0;
-  for (let i = 0; i < n; i++) {
-    w[i] = Number(weights[i]);
-    if (g !== 1) g = gcd(g, w[i]);
-  }
+  weights.forEach((x, i) => {
+    const v = Number(x);
+    w[i] = v;
+    if (g !== 1) g = gcd(g, v);
+  });
   let max = 0;
   for (let i = 0; i < n; i++) {
-    if (g > 1) w[i] /= g; // exact: g divides w[i]
-    if (w[i] > max) max = w[i];
+    let v = w[i];
+    if (typeof v !== "number") return outOfRange("smallWeights", i, n);
+    if (g > 1) {
+      v /= g; // exact: g divides it
+      w[i] = v;
+    }
+    if (v > max) max = v;
   }
   return { w, total: Number(total) / g, max };
 }
@@ -268,7 +293,9 @@ function apportionSmall(units: number, s: SmallWeights): number[] {
   const rem = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const p = units * w[i];
+    const wi = w[i];
+    if (typeof wi !== "number") return outOfRange("apportionSmall", i, n);
+    const p = units * wi;
     let q = Math.floor(p / total);
     let r = p - q * total;
     // the division may have rounded across an integer: correct by one
@@ -285,17 +312,24 @@ function apportionSmall(units: number, s: SmallWeights): number[] {
   }
   let missing = units - given;
   if (missing > 0) {
-    // the remainders are exact integers: the `missing` largest, ties to the lower index
+    // the remainders are exact integers: the `missing` largest (0 < missing < n), ties to the lower index
     const cut = rem.slice().sort()[n - missing];
+    if (typeof cut !== "number") return outOfRange("apportionSmall", n - missing, n);
     for (let i = 0; i < n; i++) {
-      if (rem[i] > cut) {
-        parts[i] += 1;
+      const r = rem[i];
+      const p = parts[i];
+      if (typeof r !== "number" || typeof p !== "number") return outOfRange("apportionSmall", i, n);
+      if (r > cut) {
+        parts[i] = p + 1;
         missing--;
       }
     }
     for (let i = 0; missing > 0; i++) {
-      if (rem[i] === cut) {
-        parts[i] += 1;
+      const r = rem[i];
+      const p = parts[i];
+      if (typeof r !== "number" || typeof p !== "number") return outOfRange("apportionSmall", i, n);
+      if (r === cut) {
+        parts[i] = p + 1;
         missing--;
       }
     }
@@ -334,10 +368,12 @@ function fastApportion(units: number, approx: readonly number[]): number[] | nul
   const frac = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const q = units * approx[i];
+    const a = approx[i];
+    if (typeof a !== "number") return outOfRange("fastApportion", i, n);
+    const q = units * a;
     const f = Math.floor(q);
     const r = q - f;
-    if (approx[i] !== 0 && (r < bound || r > 1 - bound)) return null;
+    if (a !== 0 && (r < bound || r > 1 - bound)) return null;
     parts[i] = f;
     frac[i] = r;
     given += f;
@@ -347,10 +383,17 @@ function fastApportion(units: number, approx: readonly number[]): number[] | nul
   if (missing === 0) return parts;
   // The missing units go to the `missing` largest remainders: one sort, then one pass.
   const sorted = frac.slice().sort();
-  const cut = sorted[n - missing]; // the smallest remainder that gets a unit
+  const cut = sorted[n - missing]; // the smallest remainder that gets a unit (0 < missing < n)
+  const below = sorted[n - missing - 1];
+  if (typeof cut !== "number" || typeof below !== "number") return outOfRange("fastApportion", n - missing, n);
   // it must be clearly above the largest remainder left without one (this also rules out ties at the cut)
-  if (cut - sorted[n - missing - 1] <= 2 * bound) return null;
-  for (let i = 0; i < n; i++) if (frac[i] >= cut) parts[i] += 1;
+  if (cut - below <= 2 * bound) return null;
+  for (let i = 0; i < n; i++) {
+    const r = frac[i];
+    const p = parts[i];
+    if (typeof r !== "number" || typeof p !== "number") return outOfRange("fastApportion", i, n);
+    if (r >= cut) parts[i] = p + 1;
+  }
   return parts;
 }
 
@@ -364,13 +407,20 @@ export function splitAmounts(amounts: readonly number[], weights: readonly bigin
   const approx = weights.map(ratioTo(total));
   const out = weights.map(() => new Array<number>(amounts.length));
   for (let j = 0; j < amounts.length; j++) {
-    const units = wholeUnits(amounts[j], unit, amounts.length > 1 ? `${arg} (${j + 1})` : arg);
+    const amount = amounts[j];
+    if (typeof amount !== "number") return outOfRange("splitAmounts", j, amounts.length);
+    const units = wholeUnits(amount, unit, amounts.length > 1 ? `${arg} (${j + 1})` : arg);
     const sign = units < 0 ? -1 : 1;
     const size = Math.abs(units);
     // exact in doubles when the integers fit; else the proven float decision, else exact in BigInt
     const parts: (number | bigint)[] =
       (small && fitsInDoubles(size, small) ? apportionSmall(size, small) : null) ?? fastApportion(size, approx) ?? apportionBig(BigInt(size), weights, total);
-    for (let i = 0; i < weights.length; i++) out[i][j] = sign * fromUnits(parts[i], unit) || 0;
+    for (let i = 0; i < weights.length; i++) {
+      const row = out[i];
+      const p = parts[i];
+      if (row === undefined || p === undefined) return outOfRange("splitAmounts", i, weights.length);
+      row[j] = sign * fromUnits(p, unit) || 0;
+    }
   }
   return out;
 }

@@ -15,6 +15,7 @@
 import { RateSpec, Timing } from "./discounting";
 import { Cell, Table, actorCostsAndGains, checkActorRows, raise as raiseActors, sizeText } from "./actors";
 import { catalogue, show } from "./errors";
+import { at, outOfRange } from "./invariant";
 import { checkResultSize } from "./values";
 
 const raise = catalogue({
@@ -114,7 +115,12 @@ export function careerHorizon(careerCols: number, referenceCols: number, ages: A
 
 /** A table stretched (one column = constant) or cut to `years` columns. */
 function toYears(table: readonly (readonly number[])[], years: number): number[][] {
-  return table.map((row) => (row.length === 1 ? new Array<number>(years).fill(row[0]) : row.slice(0, years)));
+  return table.map((row) => {
+    const v = row[0];
+    if (row.length !== 1) return row.slice(0, years);
+    if (typeof v !== "number") return outOfRange("toYears", 0, row.length);
+    return new Array<number>(years).fill(v);
+  });
 }
 
 /** What one avoided career saves per actor per career year: career − reference. */
@@ -131,7 +137,15 @@ export function careerSavings(
   const horizon = careerHorizon(career[0]?.length ?? 0, reference[0]?.length ?? 0, ages);
   const c = toYears(career, horizon.years);
   const r = toYears(reference, horizon.years);
-  return { savings: c.map((row, i) => row.map((v, t) => v - r[i][t])), horizon };
+  // c and r: one row per actor (checked above), each of the horizon's years
+  const savings = c.map((row, i) => {
+    const ref = at(r, i, "careerSavings");
+    return row.map((v, t) => {
+      const w = ref[t];
+      return typeof w === "number" ? v - w : outOfRange("careerSavings", t, ref.length);
+    });
+  });
+  return { savings, horizon };
 }
 
 export interface CareerRow {
@@ -152,10 +166,15 @@ export function careerPV(
 ): { rows: CareerRow[]; horizon: Horizon } {
   checkActorRows(actors, career, "career_costs");
   const { horizon } = careerSavings(career, reference, ages);
-  const pv = (t: readonly (readonly number[])[]) => actorCostsAndGains(rate, toYears(t, horizon.years), timing).map((p) => p.net);
+  const pv = (t: readonly (readonly number[])[]) => actorCostsAndGains(rate, toYears(t, horizon.years), timing);
   const pvCareer = pv(career);
   const pvReference = pv(reference);
-  const rows = actors.map((actor, i) => ({ actor, career: pvCareer[i], reference: pvReference[i], saving: pvCareer[i] - pvReference[i] }));
+  // one row per actor in both tables (checked above)
+  const rows = actors.map((actor, i): CareerRow => {
+    const career = at(pvCareer, i).net;
+    const reference = at(pvReference, i).net;
+    return { actor, career, reference, saving: career - reference };
+  });
   return { rows, horizon };
 }
 
@@ -166,7 +185,7 @@ export function careerTable(result: { rows: CareerRow[]; horizon: Horizon }): Ta
     reference: 0,
     saving: 0,
   });
-  const ages = horizon.startAge === null ? "" : `, ålder/ages ${horizon.startAge}–${horizon.endAge! - 1}`;
+  const ages = horizon.startAge === null || horizon.endAge === null ? "" : `, ålder/ages ${horizon.startAge}–${horizon.endAge - 1}`; // both or neither
   const span = `${horizon.years} år/years${ages}`;
   const share = (x: number): Cell => (total.saving !== 0 ? x / total.saving : "");
   return [
@@ -203,7 +222,10 @@ export function rampFactors(ramp: number | readonly number[], years: number): nu
   ramp.forEach((r) => {
     if (!(r >= 0 && r <= 1)) raise("badRampYears", { got: show(r) });
   });
-  return Array.from({ length: years }, (_, k) => (k < ramp.length ? ramp[k] : 1));
+  return Array.from({ length: years }, (_, k) => {
+    const r = ramp[k];
+    return typeof r === "number" ? r : 1; // full effect after the last share given
+  });
 }
 
 /**
@@ -226,7 +248,13 @@ export function careerFlows(
   const k = scale.people * scale.success;
   return savings.map((row) => {
     const out = new Array<number>(cols).fill(0);
-    for (let t = 0; t < row.length; t++) out[scale.lag + t] = row[t] * k * ramp[t];
+    // a row has the horizon's years, and so has ramp
+    for (let t = 0; t < row.length; t++) {
+      const v = row[t];
+      const f = ramp[t];
+      if (typeof v !== "number" || typeof f !== "number") return outOfRange("careerFlows", t, ramp.length);
+      out[scale.lag + t] = v * k * f;
+    }
     return out;
   });
 }

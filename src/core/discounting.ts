@@ -4,6 +4,7 @@
  * the planner's formulas and their tests rely on.
  */
 import { fail, show } from "./errors";
+import { outOfRange } from "./invariant";
 import { trimmedLength } from "./values";
 
 /**
@@ -49,11 +50,24 @@ export function normaliseRate(rate: RateSpec, n: number, timing: Timing): RateSp
     checkRate(rate);
     return rate;
   }
-  if (rate.length === 1) return normaliseRate(rate[0], n, timing);
+  if (rate.length === 1) {
+    const only = rate[0];
+    return typeof only === "number" ? normaliseRate(only, n, timing) : outOfRange("normaliseRate", 0, 1);
+  }
   const need = ratesNeeded(n, timing);
   if (rate.length < need) fail("tooFewRates", { got: rate.length, need });
-  for (let k = 0; k < need; k++) checkRate(rate[k], k + 1);
+  for (let k = 0; k < need; k++) {
+    const r = rate[k];
+    if (typeof r !== "number") return outOfRange("normaliseRate", k, rate.length);
+    checkRate(r, k + 1);
+  }
   return rate;
+}
+
+/** The rate of period k + 1 of a per-period spec that normaliseRate has checked covers it. */
+function rateOfPeriod(spec: readonly number[], k: number): number {
+  const r = spec[k];
+  return typeof r === "number" ? r : outOfRange("rateOfPeriod", k, spec.length);
 }
 
 /**
@@ -70,14 +84,15 @@ export function accumulationFactors(rate: RateSpec, n: number, timing: Timing): 
     for (let i = 0; i < n; i++) out[i] = Math.pow(base, timeOf(i, timing));
     return out;
   }
+  // normaliseRate checked that spec has a rate for every period up to the last value's time
   let whole = 1; // product of (1 + r_k) for all whole periods passed so far
   let passed = 0;
   for (let i = 0; i < n; i++) {
     const t = timeOf(i, timing);
     const full = Math.floor(t);
-    while (passed < full) whole *= 1 + spec[passed++];
+    while (passed < full) whole *= 1 + rateOfPeriod(spec, passed++);
     const frac = t - full;
-    out[i] = frac === 0 ? whole : whole * Math.pow(1 + spec[full], frac);
+    out[i] = frac === 0 ? whole : whole * Math.pow(1 + rateOfPeriod(spec, full), frac);
   }
   return out;
 }
@@ -99,9 +114,9 @@ export function logAccumulationFactors(rate: RateSpec, n: number, timing: Timing
   for (let i = 0; i < n; i++) {
     const t = timeOf(i, timing);
     const full = Math.floor(t);
-    while (passed < full) whole += Math.log1p(spec[passed++]);
+    while (passed < full) whole += Math.log1p(rateOfPeriod(spec, passed++));
     const frac = t - full;
-    out[i] = frac === 0 ? whole : whole + frac * Math.log1p(spec[full]);
+    out[i] = frac === 0 ? whole : whole + frac * Math.log1p(rateOfPeriod(spec, full));
   }
   return out;
 }
@@ -118,8 +133,14 @@ export function discountFactors(rate: RateSpec, n: number, timing: Timing = 0): 
   let logs: number[] | null = null;
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    if (normalFactor(g[i])) out[i] = 1 / g[i];
-    else out[i] = Math.exp(-(logs ??= logAccumulationFactors(rate, n, timing))[i]); // may be Infinity: a true overflow
+    const gi = g[i];
+    if (typeof gi !== "number") return outOfRange("discountFactors", i, n);
+    if (normalFactor(gi)) out[i] = 1 / gi;
+    else {
+      const l = (logs ??= logAccumulationFactors(rate, n, timing))[i];
+      if (typeof l !== "number") return outOfRange("discountFactors", i, n);
+      out[i] = Math.exp(-l); // may be Infinity: a true overflow
+    }
   }
   return out;
 }
@@ -136,9 +157,12 @@ export function presentValue(rate: RateSpec, values: readonly number[], timing: 
   let sum = 0;
   let plain = true;
   for (let i = 0; i < n && plain; i++) {
-    if (values[i] === 0) continue;
-    if (!normalFactor(g[i])) plain = false;
-    else sum += values[i] / g[i];
+    const v = values[i];
+    const gi = g[i];
+    if (typeof v !== "number" || typeof gi !== "number") return outOfRange("presentValue", i, n);
+    if (v === 0) continue;
+    if (!normalFactor(gi)) plain = false;
+    else sum += v / gi;
   }
   if (plain && Number.isFinite(sum)) return sum;
   return logPresentValue(values, logAccumulationFactors(rate, n, timing));
@@ -146,13 +170,21 @@ export function presentValue(rate: RateSpec, values: readonly number[], timing: 
 
 /** Σ v_i · e^(−l_i) as sign · e^(M + ln|Σ v_i e^(s_i − M)|), M the largest ln|v_i| − l_i. */
 function logPresentValue(values: readonly number[], logG: readonly number[]): number {
+  // logG has one entry per value up to the last non-zero one (values may have trailing zeros beyond it)
   let top = -Infinity;
-  for (let i = 0; i < logG.length; i++) if (values[i] !== 0) top = Math.max(top, Math.log(Math.abs(values[i])) - logG[i]);
+  for (let i = 0; i < logG.length; i++) {
+    const v = values[i];
+    const l = logG[i];
+    if (typeof v !== "number" || typeof l !== "number") return outOfRange("logPresentValue", i, values.length);
+    if (v !== 0) top = Math.max(top, Math.log(Math.abs(v)) - l);
+  }
   if (top === -Infinity) return 0;
   let mant = 0;
   for (let i = 0; i < logG.length; i++) {
     const v = values[i];
-    if (v !== 0) mant += Math.sign(v) * Math.exp(Math.log(Math.abs(v)) - logG[i] - top);
+    const l = logG[i];
+    if (typeof v !== "number" || typeof l !== "number") return outOfRange("logPresentValue", i, values.length);
+    if (v !== 0) mant += Math.sign(v) * Math.exp(Math.log(Math.abs(v)) - l - top);
   }
   if (mant === 0) return 0;
   return Math.sign(mant) * Math.exp(top + Math.log(Math.abs(mant)));
@@ -164,8 +196,11 @@ export function discountedValues(rate: RateSpec, values: readonly number[], timi
   let logs: number[] | null = null;
   return values.map((v, i) => {
     if (v === 0) return 0;
-    if (normalFactor(g[i])) return v / g[i];
+    const gi = g[i];
+    if (typeof gi !== "number") return outOfRange("discountedValues", i, g.length);
+    if (normalFactor(gi)) return v / gi;
     const l = (logs ??= logAccumulationFactors(rate, values.length, timing))[i];
+    if (typeof l !== "number") return outOfRange("discountedValues", i, values.length);
     return Math.sign(v) * Math.exp(Math.log(Math.abs(v)) - l);
   });
 }
@@ -197,11 +232,8 @@ export function decliningRates(schedule: ScheduleName, n: number): number[] {
   // percent and dividing last keeps 3.5 % → 1.5 % exact in doubles.
   const rateOf = (percent: number) => (schedule === "health" ? (percent * 1.5) / 3.5 : percent) / 100;
   const out = new Array<number>(n);
-  let band = 0;
-  for (let k = 1; k <= n; k++) {
-    while (k > GREEN_BOOK[band].through) band++;
-    out[k - 1] = rateOf(GREEN_BOOK[band].percent);
-  }
+  let k = 1; // the period
+  for (const band of GREEN_BOOK) for (; k <= n && k <= band.through; k++) out[k - 1] = rateOf(band.percent); // the last band never ends
   return out;
 }
 
@@ -231,6 +263,7 @@ export function toPriceYear(values: readonly number[], index: readonly number[],
   if (!(baseIndex > 0)) fail("notPositive", { arg: "base_index", got: show(baseIndex) });
   return values.map((v, i) => {
     const ix = index.length === 1 ? index[0] : index[i];
+    if (typeof ix !== "number") return outOfRange("toPriceYear", i, index.length); // index has 1 or values.length entries
     if (!(ix > 0)) fail("notPositive", { arg: `index (${i + 1})`, got: show(ix) });
     const x = (v * baseIndex) / ix;
     if (Number.isFinite(x) && (x !== 0 || v === 0)) return x;

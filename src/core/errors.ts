@@ -6,6 +6,8 @@
  * escapes as an unhandled exception. Every message exists in Swedish and English in one catalogue below.
  */
 
+import { enNumber, svNumber } from "./exact";
+
 /** The Excel error kinds we produce. Names follow CustomFunctions.ErrorCode. */
 export type ErrorKind = "invalidValue" | "notAvailable" | "invalidNumber" | "divisionByZero";
 
@@ -18,6 +20,10 @@ export const EXCEL_ERROR_STRING: Record<ErrorKind, string> = {
 };
 
 type Params = Record<string, string | number>;
+
+/** A number parameter in a message by the core's one formatter (10 000, −1,5 in Swedish; 10,000 in English); text as it is. */
+const inSv = (x: unknown): string => (typeof x === "number" ? svNumber(x) : String(x));
+const inEn = (x: unknown): string => (typeof x === "number" ? enNumber(x) : String(x));
 interface Message {
   kind: ErrorKind;
   sv: (p: Params) => string;
@@ -33,13 +39,13 @@ export const MESSAGES = {
   },
   textInRange: {
     kind: "invalidValue",
-    sv: (p) => `${p.arg}: värde nr ${p.pos} är text (${p.got}), inte ett tal.`,
-    en: (p) => `${p.arg}: value no. ${p.pos} is text (${p.got}), not a number.`,
+    sv: (p) => `${p.arg}: värde nr ${inSv(p.pos)} är text (${p.got}), inte ett tal.`,
+    en: (p) => `${p.arg}: value no. ${inEn(p.pos)} is text (${p.got}), not a number.`,
   },
   errorInRange: {
     kind: "invalidValue",
-    sv: (p) => `${p.arg}: värde nr ${p.pos} är felvärdet ${p.got}.`,
-    en: (p) => `${p.arg}: value no. ${p.pos} is the error ${p.got}.`,
+    sv: (p) => `${p.arg}: värde nr ${inSv(p.pos)} är felvärdet ${p.got}.`,
+    en: (p) => `${p.arg}: value no. ${inEn(p.pos)} is the error ${p.got}.`,
   },
   notFinite: {
     kind: "invalidNumber",
@@ -53,18 +59,20 @@ export const MESSAGES = {
   },
   notAVector: {
     kind: "invalidValue",
-    sv: (p) => `${p.arg} måste vara en rad eller en kolumn (fick ${p.rows}×${p.cols}).`,
-    en: (p) => `${p.arg} must be a single row or column (got ${p.rows}×${p.cols}).`,
+    sv: (p) => `${p.arg} måste vara en rad eller en kolumn (fick ${inSv(p.rows)}×${inSv(p.cols)}).`,
+    en: (p) => `${p.arg} must be a single row or column (got ${inEn(p.rows)}×${inEn(p.cols)}).`,
   },
   rateTooLow: {
     kind: "invalidNumber",
-    sv: (p) => `Diskonteringsräntan ${p.pos ? `för period ${p.pos} ` : ""}måste vara större än −100 % (fick ${p.got}).`,
-    en: (p) => `The discount rate ${p.pos ? `for period ${p.pos} ` : ""}must be greater than −100% (got ${p.got}).`,
+    sv: (p) => `Diskonteringsräntan ${p.pos ? `för period ${inSv(p.pos)} ` : ""}måste vara större än −100 % (fick ${p.got}).`,
+    en: (p) => `The discount rate ${p.pos ? `for period ${inEn(p.pos)} ` : ""}must be greater than −100% (got ${p.got}).`,
   },
   tooFewRates: {
     kind: "invalidValue",
-    sv: (p) => `Räntan har ${p.got} värden men ${p.need} perioder behöver en ränta var.`,
-    en: (p) => `The rate has ${p.got} values but ${p.need} periods need one rate each.`,
+    sv: (p) =>
+      `Räntan har ${inSv(p.got)} ${Number(p.got) === 1 ? "värde" : "värden"} men ${inSv(p.need)} ${Number(p.need) === 1 ? "period behöver" : "perioder behöver"} en ränta var.`,
+    en: (p) =>
+      `The rate has ${inEn(p.got)} ${Number(p.got) === 1 ? "value" : "values"} but ${inEn(p.need)} ${Number(p.need) === 1 ? "period needs" : "periods need"} one rate each.`,
   },
   badTiming: {
     kind: "invalidNumber",
@@ -73,8 +81,8 @@ export const MESSAGES = {
   },
   badPeriods: {
     kind: "invalidNumber",
-    sv: (p) => `Antal perioder måste vara ett heltal från 1 till ${p.max} (fick ${p.got}).`,
-    en: (p) => `The number of periods must be a whole number from 1 to ${p.max} (got ${p.got}).`,
+    sv: (p) => `Antal perioder måste vara ett heltal från 1 till ${inSv(p.max)} (fick ${p.got}).`,
+    en: (p) => `The number of periods must be a whole number from 1 to ${inEn(p.max)} (got ${p.got}).`,
   },
   badBoolean: {
     kind: "invalidValue",
@@ -108,8 +116,8 @@ export const MESSAGES = {
   },
   outOfRange: {
     kind: "invalidNumber",
-    sv: (p) => `${p.arg} måste ligga mellan ${p.min} och ${p.max} (fick ${p.got}).`,
-    en: (p) => `${p.arg} must be between ${p.min} and ${p.max} (got ${p.got}).`,
+    sv: (p) => `${p.arg} måste ligga mellan ${inSv(p.min)} och ${inSv(p.max)} (fick ${p.got}).`,
+    en: (p) => `${p.arg} must be between ${inEn(p.min)} and ${inEn(p.max)} (got ${p.got}).`,
   },
   unknownSchedule: {
     kind: "invalidValue",
@@ -123,8 +131,8 @@ export const MESSAGES = {
   },
   severalRoots: {
     kind: "invalidNumber",
-    sv: (p) => `Flera räntor gör nuvärdet till noll (${p.roots}); internräntan är inte entydig.`,
-    en: (p) => `Several rates make the present value zero (${p.roots}); the internal rate of return is ambiguous.`,
+    sv: (p) => `Flera räntor gör nuvärdet till noll (${percentList(p.roots, "sv")}); internräntan är inte entydig.`,
+    en: (p) => `Several rates make the present value zero (${percentList(p.roots, "en")}); the internal rate of return is ambiguous.`,
   },
   sizeMismatch: {
     kind: "invalidValue",
@@ -139,8 +147,8 @@ export const MESSAGES = {
   },
   logicalInRange: {
     kind: "invalidValue",
-    sv: (p) => `${p.arg}: värde nr ${p.pos} är ${p.got === "TRUE" ? "SANT" : "FALSKT"}, ett sanningsvärde, inte ett tal.`,
-    en: (p) => `${p.arg}: value no. ${p.pos} is ${p.got}, a logical value, not a number.`,
+    sv: (p) => `${p.arg}: värde nr ${inSv(p.pos)} är ${p.got === "TRUE" ? "SANT" : "FALSKT"}, ett sanningsvärde, inte ett tal.`,
+    en: (p) => `${p.arg}: value no. ${inEn(p.pos)} is ${p.got}, a logical value, not a number.`,
   },
   resultNotFinite: {
     kind: "invalidValue",
@@ -204,8 +212,8 @@ export class SocinvError extends Error {
 
   constructor(id: MessageId | string, params: Params = {}, catalogue: Record<string, Message> = MESSAGES) {
     const m = catalogue[id] ?? MESSAGES.internal;
-    const sv = m.sv(params);
-    const en = m.en(params);
+    const sv = m.sv(inLanguage(params, "sv"));
+    const en = m.en(inLanguage(params, "en"));
     super(`${sv} / ${en}`);
     this.name = "SocinvError";
     this.kind = m.kind;
@@ -234,6 +242,114 @@ export function catalogue<K extends string>(messages: Record<K, Message>): (id: 
   return (id, params = {}) => {
     throw new SocinvError(id, params, merged);
   };
+}
+
+/**
+ * The Swedish names of the SOCINV functions' arguments, as Swedish Excel shows them (src/functions/*.sv.json;
+ * a test holds the two to the same names), so that a Swedish message names the argument the reader sees.
+ */
+export const ARGUMENT_NAMES_SV: Readonly<Record<string, string>> = {
+  rate: "ränta",
+  actors: "aktörer",
+  flows: "flöden",
+  type: "typ",
+  costs: "kostnader",
+  gains_per_success: "vinst_per_utfall",
+  window: "fönster",
+  deadweight: "dödvikt",
+  attribution: "attribution",
+  displacement: "undanträngning",
+  dropoff: "avtagande",
+  optimism_costs: "optimism_kostnader",
+  optimism_gains: "optimism_vinster",
+  effect_start: "effektstart",
+  amount: "belopp",
+  shares: "andelar",
+  unit: "enhet",
+  benefit_per_success: "nytta_per_utfall",
+  group_size: "gruppstorlek",
+  career_costs: "karriärkostnader",
+  reference_costs: "referenskostnader",
+  start_age: "startålder",
+  end_age: "slutålder",
+  people: "personer",
+  success: "sannolikhet",
+  lag: "fördröjning",
+  ramp: "upptrappning",
+  values: "värden",
+  periods: "perioder",
+  schedule: "schema",
+  nominal: "nominell",
+  inflation: "inflation",
+  real: "real",
+  index: "index",
+  base_index: "basindex",
+  fractional: "delperiod",
+  payout: "utbetalning",
+  savings: "besparingar",
+  share: "andel",
+  delay: "fördröjning",
+  cap: "tak",
+  last_year: "sista_år",
+  fund_start: "fond_start",
+  commitments: "åtaganden",
+  as_shares: "som_andelar",
+  fund_payout: "fondmedel",
+  frame: "ramanslag",
+  repay: "återbetalning",
+};
+
+/** Parameters that name an argument ("rate", "index (3)"), and those that hold a value as show() gives it. */
+const ARGUMENT_PARAMS = ["arg", "a", "b", "table"];
+const SHOWN_PARAMS = ["got", "min", "max"];
+const SHOWN_NUMBER = /^-?(\d+(\.\d+)?(e[+-]\d+)?|Infinity)$/;
+
+/**
+ * A message's parameters as one language shows them: in Swedish the argument's Swedish name; a value from
+ * show() in the language's own form (−1,5 and 1 000 000 in Swedish, by the core's one number formatter), and
+ * "tomt"/"blank", "SANT"/"TRUE" in one language, not both.
+ */
+function inLanguage(params: Params, lang: "sv" | "en"): Params {
+  const out: Params = { ...params };
+  if (lang === "sv") {
+    for (const k of ARGUMENT_PARAMS) {
+      const v = out[k];
+      if (typeof v !== "string") continue;
+      const m = /^([a-z_]+)(.*)$/.exec(v);
+      const name = m?.[1];
+      const sv = name !== undefined ? ARGUMENT_NAMES_SV[name] : undefined;
+      if (sv !== undefined) out[k] = sv + (m?.[2] ?? "");
+    }
+  }
+  for (const k of SHOWN_PARAMS) {
+    const v = out[k];
+    if (typeof v === "string") out[k] = shownIn(v, lang);
+  }
+  return out;
+}
+
+/** A value as show() gave it, in one language: a number in the language's form, a blank or a logical value in its words. */
+function shownIn(shown: string, lang: "sv" | "en"): string {
+  if (SHOWN_NUMBER.test(shown)) {
+    const x = Number(shown);
+    if (!Number.isFinite(x)) return x < 0 ? (lang === "sv" ? "−∞" : "-∞") : "∞";
+    return (lang === "sv" ? svNumber : enNumber)(x);
+  }
+  const both: Record<string, [string, string]> = { "tomt/blank": ["tomt", "blank"], "SANT/TRUE": ["SANT", "TRUE"], "FALSKT/FALSE": ["FALSKT", "FALSE"] };
+  const pair = both[shown];
+  return pair ? pair[lang === "sv" ? 0 : 1] : shown;
+}
+
+/** A list of percentages ("10.00 %; 25.00 %", as irr gives them) in one language: "10 %; 25 %" / "10%; 25%". */
+function percentList(list: unknown, lang: "sv" | "en"): string {
+  return String(list)
+    .split(";")
+    .map((item) => {
+      const x = Number(item.trim().replace(/\s*%$/, ""));
+      if (!Number.isFinite(x)) return item.trim();
+      return lang === "sv" ? `${svNumber(x)}\u00a0%` : `${enNumber(x)}%`;
+    })
+    .join("; ");
 }
 
 /** Formats a number for a message the way a reader expects (up to 6 significant digits). */

@@ -4,15 +4,16 @@
  * Used by the splits (src/core/allocation) and the repayment ledgers (src/core/repayment), where a table
  * of a million cells must be exact and fast.
  */
+import { outOfRange } from "./invariant";
 
 const POW10: bigint[] = [1n];
+let largestPow10 = 1n; // the last entry of POW10
 /** 10^k as a bigint (k ≥ 0), cached. */
 export function pow10(k: number): bigint {
-  while (POW10.length <= k) POW10.push(POW10[POW10.length - 1] * 10n);
-  return POW10[k];
+  while (POW10.length <= k) POW10.push((largestPow10 *= 10n));
+  const p = POW10[k];
+  return p !== undefined ? p : outOfRange("pow10", k, POW10.length);
 }
-
-const POW10_NUM = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 10^22
 
 /** A decimal as digits × 10^−dp (dp ≥ 0). */
 export interface ExactDecimal {
@@ -26,10 +27,12 @@ export function decimalOf(x: number): ExactDecimal {
   // Fast path: x is the double of y / 10^k with |y| < 10^15; a decimal of at most 15 significant digits is
   // then the shortest one (15-digit decimals map to distinct doubles), and the smallest such k is its dp.
   if (Math.abs(x) < 1e15) {
+    let p = 1; // 10^k: every step is exact (10^k is a double exactly up to 10^22)
     for (let k = 1; k <= 15; k++) {
-      const y = Math.round(x * POW10_NUM[k]);
+      p *= 10;
+      const y = Math.round(x * p);
       if (Math.abs(y) >= 1e15) break;
-      if (y / POW10_NUM[k] === x) return { digits: BigInt(y), dp: k };
+      if (y / p === x) return { digits: BigInt(y), dp: k };
     }
   }
   const s = String(x);
@@ -133,6 +136,8 @@ function formatNumber(x: number, decimalSep: string, thousands: string): string 
   const s = String(Math.abs(x));
   const e = s.indexOf("e");
   if (e >= 0) return sign + s.slice(0, e).replace(".", decimalSep) + "E" + s.slice(e + 1);
-  const [int, frac] = s.split(".");
+  const dot = s.indexOf(".");
+  const int = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? "" : s.slice(dot + 1);
   return sign + group(int, thousands) + (frac ? decimalSep + frac : "");
 }

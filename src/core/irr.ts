@@ -12,6 +12,7 @@
  */
 import { MAX_PERIODS } from "./discounting";
 import { fail } from "./errors";
+import { outOfRange } from "./invariant";
 import { binaryMagnitude, timesPow2 } from "./values";
 
 const LOW = Math.log(1e-6); // r = −99.9999 %
@@ -31,12 +32,20 @@ function npvAt(values: readonly number[], x: number): number {
   const g = Math.exp(x); // 1 + r
   if (x < 0) {
     let acc = 0;
-    for (let i = 0; i < n; i++) acc = acc * g + values[i];
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== "number") return outOfRange("npvAt", i, n);
+      acc = acc * g + v;
+    }
     return acc;
   }
   let acc = 0;
   const inv = 1 / g;
-  for (let i = n - 1; i >= 0; i--) acc = acc * inv + values[i];
+  for (let i = n - 1; i >= 0; i--) {
+    const v = values[i];
+    if (typeof v !== "number") return outOfRange("npvAt", i, n);
+    acc = acc * inv + v;
+  }
   return acc;
 }
 
@@ -49,7 +58,11 @@ export function irrCore(values: readonly number[]): number[] {
   if (a > b) return [];
   const k = binaryMagnitude(values, a, b + 1);
   const out = new Array<number>(b - a + 1);
-  for (let i = a; i <= b; i++) out[i - a] = timesPow2(values[i], -k);
+  for (let i = a; i <= b; i++) {
+    const v = values[i];
+    if (typeof v !== "number") return outOfRange("irrCore", i, values.length);
+    out[i - a] = timesPow2(v, -k);
+  }
   return out;
 }
 
@@ -100,7 +113,8 @@ export function irrRoots(values: readonly number[]): number[] {
 export function irr(values: readonly number[]): number {
   if (values.length === 0) fail("emptyRange", { arg: "values" });
   const roots = irrRoots(values);
-  if (roots.length === 0) fail("noRoot");
+  const root = roots[0];
+  if (root === undefined) return fail("noRoot");
   if (roots.length > 1) fail("severalRoots", { roots: roots.map((r) => `${(r * 100).toPrecision(4)} %`).join("; ") });
-  return roots[0];
+  return root;
 }

@@ -24,6 +24,7 @@ import { ADJUSTMENT_MAX, AdjustmentName, checkAdjustment, costFactor, effectFact
 import { breakEvenOfPresentValues } from "./breakeven";
 import { MAX_PERIODS, RateSpec, Timing, accumulationFactors, asTiming, discountFactors, normalFactor, normaliseRate } from "./discounting";
 import { catalogue, show } from "./errors";
+import { outOfRange } from "./invariant";
 import { paybackAnalysis } from "./payback";
 import { committedRepaymentRow, ledgerBalanceRows, savingsRepaymentRow } from "./repayment";
 
@@ -214,26 +215,32 @@ const ADJUSTMENT_OF: ReadonlyArray<[keyof ModelAdjustments, AdjustmentName, stri
   ["optimismGains", "optimism_gains", "optimismjusteringen av nyttor", "the optimism bias on gains"],
 ];
 
+/** A line and the index of its actor, found while checking. */
+interface PlacedLine {
+  line: ModelLine;
+  actor: number;
+}
+
 /** Actor indices the evaluation needs, found while checking. */
 interface Checked {
-  costActor: number[];
-  gainActor: number[];
+  costs: PlacedLine[];
+  gains: PlacedLine[];
   /** Some gain line is not cashable: the fund's savings need their own rows. */
   someNotCashable: boolean;
   savers: number[];
-  /** Per commitment: the actor's index, or −1 when it is not a model actor. */
-  committer: number[];
+  /** Each commitment and its actor's index, or −1 when it is not a model actor (it saves nothing). */
+  commitments: Array<{ commitment: CommittedRepayment["commitments"][number]; actor: number }>;
 }
 
-function checkLines(lines: readonly ModelLine[], n: number, index: Map<string, number>, sv: string, en: string): number[] {
+function checkLines(lines: readonly ModelLine[], n: number, index: Map<string, number>, sv: string, en: string): PlacedLine[] {
   if (!Array.isArray(lines)) bad(sv, en, "en lista", "a list", lines);
-  const out = new Array<number>(lines.length);
+  const out: PlacedLine[] = [];
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k];
     const a = index.get(l?.actor);
     if (a === undefined)
       bad(`aktören på ${sv} nr ${k + 1}`, `the actor of ${en} no. ${k + 1}`, "en av modellens aktörer", "one of the model's actors", l?.actor);
-    out[k] = a;
+    out.push({ line: l, actor: a });
     const xs = l.amounts;
     if (!Array.isArray(xs) || xs.length > n)
       bad(
@@ -284,8 +291,8 @@ function check(spec: ModelSpec): Checked {
       bad(`aktör nr ${i + 1}`, `actor no. ${i + 1}`, "ett namn och ett slag", "a label and a kind", a.label);
     index.set(a.id, i);
   });
-  const costActor = checkLines(spec.costs, n, index, "kostnadsrad", "cost line");
-  const gainActor = checkLines(spec.gains, n, index, "nyttorad", "gain line");
+  const costs = checkLines(spec.costs, n, index, "kostnadsrad", "cost line");
+  const gains = checkLines(spec.gains, n, index, "nyttorad", "gain line");
   if (!(Number.isFinite(spec.participants) && spec.participants >= 0))
     bad("antalet deltagare", "the number of participants", "ett tal ≥ 0", "a number ≥ 0", spec.participants);
   if (!isShare(spec.successProbability))
@@ -305,7 +312,7 @@ function check(spec: ModelSpec): Checked {
   let someNotCashable = false;
   for (const l of spec.gains) if (l.cashable === false) someNotCashable = true;
   const savers: number[] = [];
-  const committer: number[] = [];
+  const commitments: Checked["commitments"] = [];
   const f = spec.fund;
   if (f !== null) {
     if (!(isShare(f?.fundShare) && f.fundShare > 0)) bad("fondens andel", "the fund's share", "över 0 och högst 1", "above 0 and at most 1", f?.fundShare);
@@ -329,7 +336,7 @@ function check(spec: ModelSpec): Checked {
       for (const c of r.commitments) {
         if (typeof c?.actor !== "string" || !Array.isArray(c.shares) || c.shares.length > n)
           bad("ett åtagande", "a commitment", `en aktör och högst ${n} andelar`, `an actor and at most ${n} shares`, c?.actor);
-        committer.push(index.get(c.actor) ?? -1);
+        commitments.push({ commitment: c, actor: index.get(c.actor) ?? -1 });
         for (const s of c.shares) {
           if (!isShare(s)) bad("ett åtagandes andel", "a commitment's share", "mellan 0 och 1", "between 0 and 1", s);
           total += s;
@@ -339,7 +346,7 @@ function check(spec: ModelSpec): Checked {
     } else
       bad("återföringsregeln", "the repayment rule", '"savings" eller "committed"', '"savings" or "committed"', (r as { kind?: unknown } | undefined)?.kind);
   }
-  return { costActor, gainActor, someNotCashable, savers, committer };
+  return { costs, gains, someNotCashable, savers, commitments };
 }
 
 // ---- Evaluating ----
@@ -357,9 +364,60 @@ function zeros(n: number): number[] {
   return out;
 }
 
-/** Adds a line's amounts into a row (missing years are 0). */
+// The row helpers below use indexed loops, not for-of or forEach: on rows of 50 years those cost several times
+// more per call. Each read is checked where it is made (src/core/invariant.ts).
+
+/** Row k of a table of rows (an actor's index, found while checking). Not at(): see src/core/invariant.ts. */
+function rowOf(rows: readonly number[][], k: number): number[] {
+  const row = rows[k];
+  return row !== undefined ? row : outOfRange("rowOf", k, rows.length);
+}
+
+/** Adds a line's amounts into a row (missing years are 0; a line has at most the row's years, checked). */
 function addInto(row: number[], amounts: readonly number[]): void {
-  for (let i = 0; i < amounts.length; i++) row[i] += amounts[i];
+  if (amounts.length > row.length) return outOfRange("addInto", amounts.length - 1, row.length);
+  // Called for every line and actor of every evaluation: checked once above, the reads are asserted (a check per
+  // read in addInto, times and netGains cost evaluateModel a twentieth, npm run bench).
+  for (let i = 0; i < amounts.length; i++) row[i] = row[i]! + amounts[i]!; // i < amounts.length ≤ row.length
+}
+
+/** a − b, year by year (b has at least a's years). */
+function minus(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (typeof x !== "number" || typeof y !== "number") return outOfRange("minus", i, a.length);
+    out.push(x - y);
+  }
+  return out;
+}
+
+/** x · k year by year, as a new row (by push, as the model built it: an optimised map() returns a holey array). */
+function times(xs: readonly number[], k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]! * k); // i < xs.length (asserted as in addInto)
+  return out;
+}
+
+/** Multiplies a row by a number in place. */
+function scaleInPlace(row: number[], k: number): void {
+  for (let i = 0; i < row.length; i++) {
+    const x = row[i];
+    if (typeof x !== "number") return outOfRange("scaleInPlace", i, row.length);
+    row[i] = x * k;
+  }
+}
+
+/** The sum of a row, from the first year on. */
+function sumOf(xs: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (typeof x !== "number") return outOfRange("sumOf", i, xs.length);
+    s += x;
+  }
+  return s;
 }
 
 const finiteRow = (xs: readonly number[]): boolean => {
@@ -421,13 +479,16 @@ function evaluateChecked(spec: ModelSpec): ModelResult {
   const n = spec.years.length;
   const { rate, timing } = spec;
   const g = accumulationFactors(rate, n, timing);
-  let plain = true;
-  for (let i = 0; i < n; i++) if (!normalFactor(g[i])) plain = false;
+  const plain = g.every(normalFactor);
   // discountFactors' own values: 1 / G when every G is a normal double (it takes logarithms otherwise).
   let df: number[];
   if (plain) {
-    df = zeros(n);
-    for (let i = 0; i < n; i++) df[i] = 1 / g[i];
+    df = [];
+    for (let i = 0; i < n; i++) {
+      const x = g[i];
+      if (typeof x !== "number") return outOfRange("evaluateModel", i, n);
+      df.push(1 / x);
+    }
   } else df = discountFactors(rate, n, timing);
   const pv = (xs: readonly number[], upTo = n): number => presentValueWith(rate, xs, timing, g, plain, upTo);
   const window = Math.min(spec.mandateYears, n);
@@ -447,19 +508,19 @@ function evaluateChecked(spec: ModelSpec): ModelResult {
     costsGrossOf.push(zeros(n));
     gainsGrossOf.push(zeros(n));
   }
-  spec.costs.forEach((l, k) => addInto(costsGrossOf[ck.costActor[k]], l.amounts));
-  spec.gains.forEach((l, k) => addInto(gainsGrossOf[ck.gainActor[k]], l.amounts));
+  for (const { line, actor } of ck.costs) addInto(rowOf(costsGrossOf, actor), line.amounts);
+  for (const { line, actor } of ck.gains) addInto(rowOf(gainsGrossOf, actor), line.amounts);
   // Cashable gross gains per actor, only when some gain is not cashable (else they are the gross gains).
   let cashableGrossOf: number[][] | null = null;
   if (ck.someNotCashable) {
-    cashableGrossOf = spec.actors.map(() => zeros(n));
-    spec.gains.forEach((l, k) => {
-      if (l.cashable !== false) addInto(cashableGrossOf![ck.gainActor[k]], l.amounts);
-    });
+    const rows = spec.actors.map(() => zeros(n));
+    for (const { line, actor } of ck.gains) if (line.cashable !== false) addInto(rowOf(rows, actor), line.amounts);
+    cashableGrossOf = rows;
   }
-  const netGains = (gross: number[]): number[] => {
+  const netGains = (gross: readonly number[]): number[] => {
+    if (gross.length !== n || effect.length !== n) return outOfRange("netGains", gross.length, n);
     const out: number[] = [];
-    for (let i = 0; i < n; i++) out.push(gross[i] * gf * effect[i]);
+    for (let i = 0; i < n; i++) out.push(gross[i]! * gf * effect[i]!); // both have n entries (asserted as in addInto)
     return out;
   };
 
@@ -469,29 +530,46 @@ function evaluateChecked(spec: ModelSpec): ModelResult {
   const costsGross = zeros(n);
   const gainsGross = zeros(n);
   const cashableNetOf: number[][] = [];
+  let kommunNetWithinMandate = 0; // the nämnder's nets within the mandate, in the actors' order
   const actors: ActorResult[] = spec.actors.map((actor, k) => {
-    const cg = costsGrossOf[k];
-    const gg = gainsGrossOf[k];
-    if (perSuccess) for (let i = 0; i < n; i++) gg[i] = gg[i] * successes;
-    const cn: number[] = [];
-    for (let i = 0; i < n; i++) cn.push(cg[i] * cf);
+    const cg = rowOf(costsGrossOf, k);
+    const gg = rowOf(gainsGrossOf, k);
+    if (perSuccess) scaleInPlace(gg, successes);
+    const cn = times(cg, cf);
     const gn = netGains(gg);
+    // One pass for the actor's net row and the five totals (five passes through a helper cost a tenth more).
     const nt: number[] = [];
     for (let i = 0; i < n; i++) {
-      nt.push(gn[i] - cn[i]);
-      costs[i] += cn[i];
-      gains[i] += gn[i];
-      net[i] += nt[i];
-      costsGross[i] += cg[i];
-      gainsGross[i] += gg[i];
+      // separate reads, not destructuring: an array literal here would be built on every step
+      const c = cn[i];
+      const g1 = gn[i];
+      const c0 = cg[i];
+      const g0 = gg[i];
+      const tc = costs[i];
+      const tg = gains[i];
+      const tn = net[i];
+      const tc0 = costsGross[i];
+      const tg0 = gainsGross[i];
+      if (typeof c !== "number" || typeof g1 !== "number" || typeof c0 !== "number" || typeof g0 !== "number") return outOfRange("evaluateModel", i, n);
+      if (typeof tc !== "number" || typeof tg !== "number" || typeof tn !== "number" || typeof tc0 !== "number" || typeof tg0 !== "number")
+        return outOfRange("evaluateModel", i, n);
+      const x = g1 - c;
+      nt.push(x);
+      costs[i] = tc + c;
+      gains[i] = tg + g1;
+      net[i] = tn + x;
+      costsGross[i] = tc0 + c0;
+      gainsGross[i] = tg0 + g0;
     }
     if (cashableGrossOf) {
-      const c = cashableGrossOf[k];
-      if (perSuccess) for (let i = 0; i < n; i++) c[i] = c[i] * successes;
+      const c = rowOf(cashableGrossOf, k);
+      if (perSuccess) scaleInPlace(c, successes);
       cashableNetOf.push(netGains(c));
     } else cashableNetOf.push(gn);
     const pvCosts = pv(cn);
     const pvGains = pv(gn);
+    const netWithinMandate = pv(nt, window);
+    if (isKommun(actor)) kommunNetWithinMandate += netWithinMandate;
     return {
       id: actor.id,
       label: actor.label,
@@ -507,7 +585,7 @@ function evaluateChecked(spec: ModelSpec): ModelResult {
       pvGainsGross: pv(gg),
       shareOfGains: 0,
       gainsPerOwnCost: ratioOf(pvGains, pvCosts),
-      netWithinMandate: pv(nt, window),
+      netWithinMandate,
     };
   });
 
@@ -518,24 +596,19 @@ function evaluateChecked(spec: ModelSpec): ModelResult {
   // As the model sheet: a share of the total whenever the total is not 0.
   for (const x of actors) x.shareOfGains = pvGains !== 0 ? x.pvGains / pvGains : 0;
 
-  const gainsPerSuccess = zeros(n);
-  let perSuccessFinite = true;
+  const gainsPerSuccess: number[] = [];
   for (let i = 0; i < n; i++) {
-    const v = successes > 0 ? gains[i] / successes : 0;
-    gainsPerSuccess[i] = v;
-    if (!Number.isFinite(v)) perSuccessFinite = false;
+    const x = gains[i];
+    if (typeof x !== "number") return outOfRange("evaluateModel", i, n);
+    gainsPerSuccess.push(successes > 0 ? x / successes : 0);
   }
+  const perSuccessFinite = finiteRow(gainsPerSuccess);
   // A vanishingly small number of successes overflows the per-success amounts; the sheet shows "—" then.
   const pvGainsPerSuccess = perSuccessFinite ? pv(gainsPerSuccess) : null;
   const breakEven = successes > 0 && pvGainsPerSuccess !== null ? breakEvenOfPresentValues(pvCosts, pvGainsPerSuccess) : null;
 
   // An overflow is an error (checkFiniteResult); stop before the payback, which needs finite amounts.
   if (!finiteRow(net)) raise("modelNotFinite");
-
-  let kommunNetWithinMandate = 0;
-  spec.actors.forEach((x, k) => {
-    if (isKommun(x)) kommunNetWithinMandate += actors[k].netWithinMandate;
-  });
 
   return {
     years: spec.years.slice(),
@@ -574,13 +647,14 @@ function evaluateChecked(spec: ModelSpec): ModelResult {
  */
 function discountedPayback(net: readonly number[], g: readonly number[], plain: boolean, rate: RateSpec, timing: Timing): number | null {
   if (plain) {
-    const d = zeros(net.length);
-    let finite = true;
+    const d: number[] = [];
     for (let i = 0; i < net.length; i++) {
-      d[i] = net[i] / g[i];
-      if (!Number.isFinite(d[i])) finite = false;
+      const x = net[i];
+      const gi = g[i];
+      if (typeof x !== "number" || typeof gi !== "number") return outOfRange("discountedPayback", i, net.length);
+      d.push(x / gi);
     }
-    if (finite) return paybackAnalysis(d, { rate: null, timing }).time;
+    if (finiteRow(d)) return paybackAnalysis(d, { rate: null, timing }).time;
   }
   return paybackAnalysis(net, { rate, timing }).time;
 }
@@ -598,42 +672,33 @@ function fundSchedule(
   n: number,
   pv: (xs: readonly number[]) => number,
 ): FundResult {
-  const payout = zeros(n);
-  const frame = zeros(n);
-  let totalFrame = 0;
-  for (let i = 0; i < n; i++) {
-    payout[i] = costsGross[i] * f.fundShare;
-    frame[i] = costsGross[i] * (1 - f.fundShare);
-    totalFrame += frame[i];
-  }
+  const payout = times(costsGross, f.fundShare);
+  const frame = times(costsGross, 1 - f.fundShare);
+  const totalFrame = sumOf(frame);
   const savings = zeros(n);
-  for (const k of ck.savers) addInto(savings, cashableNetOf[k]);
+  for (const k of ck.savers) addInto(savings, rowOf(cashableNetOf, k));
   let repayment: number[];
   const commitments: FundResult["commitments"] = [];
   const r = f.repayment;
   if (r.kind === "committed") {
-    let totalPayout = 0;
-    for (let i = 0; i < n; i++) totalPayout += payout[i];
+    const totalPayout = sumOf(payout);
     repayment = zeros(n);
-    r.commitments.forEach((c, j) => {
+    for (const { commitment: c, actor: who } of ck.commitments) {
       const shares = c.shares.length === n ? c.shares : [...c.shares, ...zeros(n - c.shares.length)];
       const amounts = committedRepaymentRow(totalPayout, shares);
-      const own = ck.committer[j] >= 0 ? cashableNetOf[ck.committer[j]] : null;
-      const gap = zeros(n);
-      for (let i = 0; i < n; i++) {
-        gap[i] = own ? amounts[i] - own[i] : amounts[i];
-        repayment[i] += amounts[i];
-      }
+      const gap = who >= 0 ? minus(amounts, rowOf(cashableNetOf, who)) : amounts.slice();
+      addInto(repayment, amounts);
       commitments.push({ actor: c.actor, amounts, gap });
-    });
+    }
   } else {
     repayment = savingsRepaymentRow(payout, savings, { share: r.share, delay: r.delay, cap: r.cap, lastYear: r.lastPeriod });
   }
   const rows = ledgerBalanceRows(payout, repayment);
   const totalPayout = rows.cumulativePayout[n - 1];
   const totalRepaid = rows.cumulativeRepaid[n - 1];
-  const fundNet = zeros(n);
-  for (let i = 0; i < n; i++) fundNet[i] = repayment[i] - payout[i];
+  const unpaid = rows.outstanding[n - 1];
+  if (typeof totalPayout !== "number" || typeof totalRepaid !== "number" || typeof unpaid !== "number") return outOfRange("fundSchedule", n - 1, n);
+  const fundNet = minus(repayment, payout);
   return {
     payout,
     frame,
@@ -645,7 +710,7 @@ function fundSchedule(
     commitments,
     totalPayout,
     totalRepaid,
-    unpaid: rows.outstanding[n - 1],
+    unpaid,
     totalFrame,
     pvFundNet: pv(fundNet),
   };

@@ -8,6 +8,7 @@
  * If the cumulative is negative in the last period, the series never pays back within its horizon.
  */
 import { fail } from "./errors";
+import { outOfRange } from "./invariant";
 import { RateSpec, Timing, accumulationFactors, logAccumulationFactors, normalFactor, timeOf } from "./discounting";
 import { binaryMagnitude, timesPow2, trimmedLength } from "./values";
 
@@ -36,9 +37,12 @@ function plainCumulative(values: readonly number[], n: number, rate: RateSpec | 
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
+    if (typeof v !== "number") return outOfRange("plainCumulative", i, values.length);
     if (v !== 0 && g !== null) {
-      if (!normalFactor(g[i])) return null;
-      sum += v / g[i];
+      const gi = g[i];
+      if (typeof gi !== "number") return outOfRange("plainCumulative", i, n);
+      if (!normalFactor(gi)) return null;
+      sum += v / gi;
     } else sum += v;
     if (!Number.isFinite(sum)) return null;
     mant[i] = sum;
@@ -60,9 +64,13 @@ function scaledCumulative(values: readonly number[], n: number, rate: RateSpec |
   let a = 0;
   let l = 0;
   for (let i = 0; i < n; i++) {
-    const v = timesPow2(values[i], -k);
+    const x = values[i];
+    if (typeof x !== "number") return outOfRange("scaledCumulative", i, values.length);
+    const v = timesPow2(x, -k);
     if (v !== 0) {
-      const s = logG === null ? 0 : -logG[i];
+      const lg = logG === null ? 0 : logG[i];
+      if (typeof lg !== "number") return outOfRange("scaledCumulative", i, n);
+      const s = -lg;
       if (a === 0) {
         a = v;
         l = s;
@@ -80,9 +88,15 @@ function scaledCumulative(values: readonly number[], n: number, rate: RateSpec |
 function crossingTime(cum: Cumulative, j: number, timing: Timing, fractional: boolean): number {
   if (j === 0 || !fractional) return timeOf(j, timing);
   // Linear interpolation between the time points of the two values around the crossing (they are 1 apart).
-  const top = Math.max(cum.scale[j - 1], cum.scale[j]);
-  const before = cum.mant[j - 1] * Math.exp(cum.scale[j - 1] - top); // < 0
-  const after = cum.mant[j] * Math.exp(cum.scale[j] - top); // ≥ 0
+  const scaleBefore = cum.scale[j - 1];
+  const scaleAfter = cum.scale[j];
+  const mantBefore = cum.mant[j - 1];
+  const mantAfter = cum.mant[j];
+  if (typeof scaleBefore !== "number" || typeof scaleAfter !== "number" || typeof mantBefore !== "number" || typeof mantAfter !== "number")
+    return outOfRange("crossingTime", j, cum.mant.length);
+  const top = Math.max(scaleBefore, scaleAfter);
+  const before = mantBefore * Math.exp(scaleBefore - top); // < 0
+  const after = mantAfter * Math.exp(scaleAfter - top); // ≥ 0
   return timeOf(j - 1, timing) + (after === 0 ? 1 : -before / (after - before));
 }
 
@@ -97,7 +111,10 @@ export function paybackAnalysis(values: readonly number[], opts: { rate?: RateSp
   const rate = opts.rate === undefined ? null : opts.rate;
   const n = trimmedLength(values, 1);
   const cum = plainCumulative(values, n, rate, timing) ?? scaledCumulative(values, n, rate, timing);
-  const nonNegative = (j: number) => cum.mant[j] >= 0;
+  const nonNegative = (j: number): boolean => {
+    const m = cum.mant[j];
+    return typeof m === "number" ? m >= 0 : outOfRange("paybackAnalysis", j, n);
+  };
 
   let first: number | null = null;
   for (let j = 0; j < n; j++) {
@@ -115,7 +132,10 @@ export function paybackAnalysis(values: readonly number[], opts: { rate?: RateSp
   const cumulative = new Array<number>(values.length);
   for (let i = 0; i < values.length; i++) {
     const j = Math.min(i, n - 1);
-    cumulative[i] = cum.scale[j] === 0 ? cum.mant[j] : cum.mant[j] * Math.exp(cum.scale[j]);
+    const m = cum.mant[j];
+    const e = cum.scale[j];
+    if (typeof m !== "number" || typeof e !== "number") return outOfRange("paybackAnalysis", j, n);
+    cumulative[i] = e === 0 ? m : m * Math.exp(e);
   }
   return {
     time: sustained === null ? null : crossingTime(cum, sustained, timing, fractional),

@@ -25,6 +25,7 @@
 import { Table, checkActorRows, checkSameShape } from "./actors";
 import { apportion, checkShares } from "./allocation";
 import { catalogue, fail, show } from "./errors";
+import { at, outOfRange } from "./invariant";
 import { decimalOf, divHalfUp, enNumber, fromScaled, pow10, svNumber, toCentsExact } from "./exact";
 
 const sv = (x: unknown): string => svNumber(Number(x));
@@ -48,12 +49,12 @@ const raise = catalogue({
   },
   shareOutOfRange: {
     kind: "invalidNumber",
-    sv: (p) => `share: andel nr ${p.pos} är ${p.got}; andelen av besparingen som återbetalas ska ligga mellan 0 och 100 %.`,
+    sv: (p) => `andel: andel nr ${p.pos} är ${p.got}; andelen av besparingen som återbetalas ska ligga mellan 0 och 100 %.`,
     en: (p) => `share: share no. ${p.pos} is ${p.got}; the share of savings repaid must be between 0 and 100%.`,
   },
   shareCount: {
     kind: "invalidValue",
-    sv: (p) => `share har ${p.got} värden men det finns ${p.need} aktörer; ange en andel för alla eller en per aktör.`,
+    sv: (p) => `andel har ${p.got} värden men det finns ${p.need} aktörer; ange en andel för alla eller en per aktör.`,
     en: (p) => `share has ${p.got} values but there are ${p.need} actors; give one share for all or one per actor.`,
   },
   notWholeYears: {
@@ -115,6 +116,11 @@ const sum = (xs: readonly bigint[]): bigint => {
 const minBig = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 /** A ledger amount as a number (the double nearest to its exact value); never −0. */
 export const num = (c: Cents): number => fromScaled(c, 2);
+/** A ledger row's amount in year t (from 0): every row of a ledger spans its years. */
+function centsIn(row: readonly Cents[], t: number): Cents {
+  const c = row[t];
+  return typeof c === "bigint" ? c : outOfRange("ledger", t, row.length);
+}
 
 export interface Ledger {
   actors: string[];
@@ -186,8 +192,8 @@ function closeLedger(actors: string[], payout: Cents[], repaid: Cents[][], fundS
   let paid = 0n;
   let back = 0n;
   for (let t = 0; t < years; t++) {
-    paid += payout[t];
-    for (const r of repaid) back += r[t];
+    paid += centsIn(payout, t);
+    for (const r of repaid) back += centsIn(r, t);
     outstanding.push(paid - back);
     balance.push(start - paid + back);
   }
@@ -272,20 +278,32 @@ export function savingsLedger(actors: string[], payout: readonly number[], savin
   let repaidSoFar = 0n;
   const dues = new Array<Cents>(n);
   for (let t = 0; t < years; t++) {
-    paidOut += pay[t];
+    paidOut += centsIn(pay, t);
     paidOutBy.push(paidOut);
     const year = t + 1;
     if (year < start || year > last) continue;
-    // Only money paid out at least `delay` years ago can flow back.
-    const repayable = paidOutBy[t - delay] - repaidSoFar;
+    // Only money paid out at least `delay` years ago can flow back (t ≥ delay from the start year on).
+    const repayable = centsIn(paidOutBy, t - delay) - repaidSoFar;
     if (!(repayable > 0n)) continue;
     let owed = 0n;
-    for (let i = 0; i < n; i++) owed += dues[i] = due[i](savings[i][t]);
+    for (let i = 0; i < n; i++) {
+      const row = savings[i];
+      const dueOn = due[i];
+      if (row === undefined || dueOn === undefined) return outOfRange("savingsLedger", i, n);
+      const saving = row[t];
+      const d = dueOn(typeof saving === "number" ? saving : 0); // a row shorter than the first saves nothing in its missing years (the readers make tables rectangular)
+      dues[i] = d;
+      owed += d;
+    }
     let available = minBig(owed, repayable);
     if (cap !== null) available = minBig(available, cap);
     if (available === 0n) continue;
     const paid = available === owed ? dues : apportion(available, dues);
-    for (let i = 0; i < n; i++) repaid[i][t] = paid[i];
+    for (let i = 0; i < n; i++) {
+      const row = repaid[i];
+      if (row === undefined) return outOfRange("savingsLedger", i, n);
+      row[t] = centsIn(paid, i);
+    }
     repaidSoFar += available;
   }
   return closeLedger(actors, pay, repaid, fundStart);
@@ -318,8 +336,8 @@ export function committedLedger(actors: string[], payout: readonly number[], rul
   let paid = 0n;
   let committed = 0n;
   for (let t = 0; t < years; t++) {
-    paid += pay[t];
-    for (const r of repaid) committed += r[t];
+    paid += centsIn(pay, t);
+    for (const r of repaid) committed += centsIn(r, t);
     if (committed > paid) {
       const total = sum(repaid.map(sum));
       const payoutTotal = sum(pay);
@@ -371,11 +389,11 @@ function flowRow(label: string, xs: readonly bigint[], scale = 2): (string | num
   return out;
 }
 /** A balance row: the year-end balances and the closing balance. */
-const balanceRow = (label: string, xs: readonly Cents[]): (string | number)[] => [label, ...xs.map(num), num(xs[xs.length - 1])];
+const balanceRow = (label: string, xs: readonly Cents[]): (string | number)[] => [label, ...xs.map(num), num(at(xs, xs.length - 1, "balanceRow"))];
 const negate = (xs: readonly bigint[]): bigint[] => xs.map((x) => -x);
 function yearTotals(rows: readonly (readonly bigint[])[], years: number): bigint[] {
   const out = new Array<bigint>(years).fill(0n);
-  for (const r of rows) for (let t = 0; t < years; t++) out[t] += r[t];
+  for (const r of rows) for (let t = 0; t < years; t++) out[t] = centsIn(out, t) + centsIn(r, t);
   return out;
 }
 
@@ -419,14 +437,17 @@ export function committedTable(l: Ledger, savings: readonly (readonly number[])[
   const saved = savings ? exactTable(savings) : null;
   // gap = commitment − realised savings, exact on the savings' scale
   const toScale = saved ? pow10(saved.scale - 2) : 1n;
-  const gaps = saved?.rows.map((r, i) => r.map((s, t) => l.repaid[i][t] * toScale - s));
+  const gaps = saved?.rows.map((r, i) => {
+    const committed = at(l.repaid, i, "committedTable");
+    return r.map((s, t) => centsIn(committed, t) * toScale - s);
+  });
   const scale = saved?.scale ?? 2;
   return [
     ...header(l.years),
     flowRow(LABELS.payout, negate(l.payout)),
     ...ledgerCore(l, LABELS.commitment),
     saved ? flowRow(LABELS.savings, yearTotals(saved.rows, l.years), scale) : blankRow(LABELS.savingsNotGiven),
-    ...l.actors.map((a, i) => (gaps ? flowRow(LABELS.gap + a, gaps[i], scale) : blankRow(LABELS.gap + a))),
+    ...l.actors.map((a, i) => (gaps ? flowRow(LABELS.gap + a, at(gaps, i, "committedTable"), scale) : blankRow(LABELS.gap + a))),
     gaps ? flowRow(LABELS.gapTotal, yearTotals(gaps, l.years), scale) : blankRow(LABELS.gapTotal),
     balanceRow(LABELS.outstanding, l.outstanding),
     balanceRow(LABELS.balance, l.balance),
@@ -467,7 +488,7 @@ export function dualLedger(
 }
 
 export function dualTable(l: DualLedger): Table {
-  const invested = l.payout.map((p, t) => p + l.frame[t]);
+  const invested = l.payout.map((p, t) => p + centsIn(l.frame, t));
   const repaidTotal = yearTotals(l.repaid, l.years);
   const saved = exactTable(l.savings);
   return [
@@ -481,7 +502,7 @@ export function dualTable(l: DualLedger): Table {
     balanceRow(LABELS.balance, l.balance),
     flowRow(
       LABELS.fundResult,
-      repaidTotal.map((r, t) => r - l.payout[t]),
+      repaidTotal.map((r, t) => r - centsIn(l.payout, t)),
     ),
   ];
 }
@@ -491,8 +512,8 @@ export function ledgerTotals(l: Ledger): { paidOut: Cents; repaid: Cents; unpaid
   return {
     paidOut: sum(l.payout),
     repaid: sum(l.repaid.map(sum)),
-    unpaid: l.outstanding[l.years - 1],
-    closingBalance: l.balance[l.years - 1],
+    unpaid: centsIn(l.outstanding, l.years - 1),
+    closingBalance: centsIn(l.balance, l.years - 1),
   };
 }
 
@@ -529,10 +550,12 @@ export function savingsRepaymentRow(
   let paidOut = 0; // paid out in the years up to t − delay
   let repaid = 0;
   for (let t = 0; t < savings.length; t++) {
-    const k = t - delay;
-    if (k >= 0 && k < payout.length) paidOut += payout[k];
+    const saving = savings[t];
+    if (typeof saving !== "number") return outOfRange("savingsRepaymentRow", t, savings.length);
+    const p = payout[t - delay];
+    if (typeof p === "number") paidOut += p; // nothing before the first delay has passed, nor after the payout's end
     const repayable = Math.max(0, paidOut - repaid);
-    const wish = share * savings[t];
+    const wish = share * saving;
     const capped = cap === null ? wish : Math.min(wish, cap);
     const r = lastYear === null || t + 1 <= lastYear ? Math.max(0, Math.min(capped, repayable)) : 0;
     out[t] = r;
@@ -546,7 +569,11 @@ export function savingsRepaymentRow(
  * year (committedLedger splits the same amounts to the öre). Fills `out` and returns it.
  */
 export function committedRepaymentRow(totalPayout: number, shares: readonly number[], out: number[] = new Array<number>(shares.length)): number[] {
-  for (let t = 0; t < shares.length; t++) out[t] = shares[t] * totalPayout;
+  for (let t = 0; t < shares.length; t++) {
+    const s = shares[t];
+    if (typeof s !== "number") return outOfRange("committedRepaymentRow", t, shares.length);
+    out[t] = s * totalPayout;
+  }
   return out;
 }
 
@@ -569,8 +596,11 @@ export function ledgerBalanceRows(payout: readonly number[], repaid: readonly nu
   let paid = 0;
   let back = 0;
   for (let t = 0; t < n; t++) {
-    paid += payout[t];
-    back += repaid[t];
+    const p = payout[t];
+    const r = repaid[t];
+    if (typeof p !== "number" || typeof r !== "number") return outOfRange("ledgerBalanceRows", t, n);
+    paid += p;
+    back += r;
     cumulativePayout[t] = paid;
     cumulativeRepaid[t] = back;
     outstanding[t] = paid - back;

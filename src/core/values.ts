@@ -7,6 +7,7 @@
  * Text, booleans and errors inside a numeric range are refused with a message naming the position.
  */
 import { fail, show } from "./errors";
+import { outOfRange } from "./invariant";
 
 /** An error value arriving from a cell, e.g. `{ errorCode: "#N/A" }` from the formula engine. */
 export interface CellErrorValue {
@@ -94,7 +95,9 @@ export function toSeries(v: unknown, arg: string, opts: { allowEmpty?: boolean }
   const n = rows > 1 ? rows : (m[0]?.length ?? 0);
   if (n === 0 && !opts.allowEmpty) fail("emptyRange", { arg });
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = cellNumber(rows > 1 ? m[i][0] : m[0][i], arg, i + 1);
+  const first = m[0] ?? [];
+  // A column's row may be empty ([]): its missing cell is blank, as an empty cell is.
+  for (let i = 0; i < n; i++) out[i] = cellNumber(rows > 1 ? m[i]?.[0] : first[i], arg, i + 1);
   return out;
 }
 
@@ -124,8 +127,9 @@ export function trimmedLength(values: readonly number[], min = 0): number {
 /** Reads a 2-D block of numbers (blank → 0), keeping its shape. */
 export function toNumberMatrix(v: unknown, arg: string): number[][] {
   const m = asMatrix(v);
-  if (m.length === 0 || m[0].length === 0) fail("emptyRange", { arg });
-  const cols = m[0].length;
+  const first = m[0];
+  if (first === undefined || first.length === 0) return fail("emptyRange", { arg });
+  const cols = first.length;
   return m.map((row, r) => {
     const out = new Array<number>(cols);
     for (let c = 0; c < cols; c++) out[c] = cellNumber(row[c], arg, r * cols + c + 1);
@@ -154,7 +158,9 @@ export function timesPow2(x: number, k: number): number {
 export function binaryMagnitude(values: readonly number[], from = 0, to = values.length): number {
   let maxAbs = 0;
   for (let i = from; i < to; i++) {
-    const a = Math.abs(values[i]);
+    const v = values[i];
+    if (typeof v !== "number") return outOfRange("binaryMagnitude", i, values.length);
+    const a = Math.abs(v);
     if (a > maxAbs) maxAbs = a;
   }
   return maxAbs > 0 ? Math.ceil(Math.log2(maxAbs)) : 0;

@@ -145,4 +145,10 @@ export interface WorkbookHost {
   remove(modelKey: string): Promise<ApplyResult>;
   /** Moves the user to a sheet (after a build). */
   activate(sheet: string): Promise<void>;
+  /**
+   * Optional: calls `onChange` after cells on `sheet` have changed (the user's edits; the host may also call
+   * it when it cannot tell, e.g. when the pane gets the focus back), so the pane can read its figures again.
+   * Calls may come in bursts; the pane debounces them. Returns a function that ends the subscription.
+   */
+  onSheetChanged?(sheet: string, onChange: () => void): () => void;
 }

@@ -13,9 +13,12 @@
  * lists as half-written and can repair or remove, and such a failure says so instead of "nothing changed".
  *
  * Requirement sets: ExcelApi 1.7 without a guard (names with comments, worksheet visibility, tab colour,
- * surrounding region, used range, workbook protection is guarded); 1.13 for merged areas, where supported.
+ * surrounding region, used range, ranges by indexes; workbook protection is guarded); 1.13 for merged areas, where supported.
  */
+import { EXCEL_COLS, EXCEL_ROWS } from "../planner/a1";
+import { findBlock, searchWindow } from "../planner/budget-find";
 import type { BlockPlan, ChartPlan, ModelPlan, SheetPlan } from "../planner/plan";
+import { sliceSnapshot } from "../planner/snapshot";
 import { OWNER_CELL, parseSettingsSheet, settingsSheetName, SETTINGS_SHEET_PREFIX } from "../planner/storage";
 import { ApplyOptions, ApplyResult, HostError, hostErrors, RangeSnapshot, SELECTION_LIMITS, StoredModel, WorkbookHost } from "./host";
 import { cellAddress, parseAddress, splitAreas, stripSheet } from "./office-a1";
@@ -99,9 +102,9 @@ export class OfficeHost implements WorkbookHost {
       used.load(RANGE_INFO);
       await b.sync();
 
+      if (sel.cellCount === 1) return this.readAround(b, sel, region);
       let chosen: Excel.Range;
-      if (sel.cellCount === 1) chosen = region;
-      else if (sel.rowCount <= SELECTION_LIMITS.rows && sel.cellCount <= SELECTION_LIMITS.cells) chosen = sel;
+      if (sel.rowCount <= SELECTION_LIMITS.rows && sel.cellCount <= SELECTION_LIMITS.cells) chosen = sel;
       else if (used.isNullObject) throw hostErrors.emptySelection();
       else chosen = used;
       checkSelectionSize(chosen.rowCount, chosen.columnCount);
@@ -109,6 +112,25 @@ export class OfficeHost implements WorkbookHost {
       if (snapshot.values.every((r) => r.every((v) => v === "" || v === null))) throw hostErrors.emptySelection();
       return snapshot;
     });
+  }
+
+  /**
+   * One selected cell: the area around its current region is read in one sync (planner/budget-find.ts
+   * searchWindow: bounded rows and columns), and findBlock decides the block in it, across the blank rows
+   * between nämnder; the snapshot says what was searched and why the block ends there.
+   */
+  private async readAround(b: Batch, sel: Excel.Range, region: Excel.Range): Promise<RangeSnapshot> {
+    checkSelectionSize(region.rowCount, region.columnCount);
+    const sheet = sel.worksheet.name;
+    const box = { row: region.rowIndex, col: region.columnIndex, rows: region.rowCount, cols: region.columnCount };
+    const win = searchWindow(box, { rows: EXCEL_ROWS, cols: EXCEL_COLS });
+    const range = b.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(win.row, win.col, win.rows, win.cols);
+    range.load(RANGE_INFO);
+    const read = await this.loadSnapshot(b, range, sheet);
+    const found = findBlock(read, { row: sel.rowIndex, col: sel.columnIndex });
+    const snapshot: RangeSnapshot = { ...sliceSnapshot(read, found.box), found: found.search };
+    if (snapshot.values.every((r) => r.every((v) => v === "" || v === null))) throw hostErrors.emptySelection();
+    return snapshot;
   }
 
   async readRange(sheet: string, address: string): Promise<RangeSnapshot> {
@@ -324,6 +346,77 @@ export class OfficeHost implements WorkbookHost {
       () => hostErrors.sheetNotFound(sheet),
     );
   }
+
+  // ---- Change events ----
+
+  /**
+   * Worksheet.onChanged (ExcelApi 1.7) on `sheet`: Excel calls back after every edit of its cells. Where the
+   * requirement set is missing, or the registration fails (the sheet is gone, the host has no events), the
+   * pane is told instead whenever it gets the focus back or becomes visible, which is when a user who edited
+   * the budget returns to it. The registration is asynchronous; ending the subscription before it finished
+   * removes the handler as soon as it exists.
+   */
+  onSheetChanged(sheet: string, onChange: () => void): () => void {
+    let ended = false;
+    let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+    let unwatch: (() => void) | null = null;
+    const fallback = () => {
+      if (!ended && !unwatch) unwatch = watchFocus(onChange);
+    };
+    const removeHandler = () => {
+      const h = handler;
+      handler = null;
+      if (!h || typeof Excel === "undefined") return;
+      void Excel.run(h.context, async (ctx) => {
+        h.remove();
+        await ctx.sync();
+      }).catch(() => undefined); // the workbook is gone or closed: nothing to remove
+    };
+    if (!supports("ExcelApi", "1.7")) fallback();
+    else {
+      Promise.resolve()
+        .then(() =>
+          this.run(async (ctx) => {
+            const ws = ctx.workbook.worksheets.getItem(sheet);
+            if (!ws.onChanged) throw new Error("no change events");
+            handler = ws.onChanged.add(async () => {
+              if (!ended) onChange();
+            });
+            await ctx.sync();
+          }),
+        )
+        .then(
+          () => {
+            if (ended) removeHandler();
+          },
+          () => {
+            handler = null;
+            fallback();
+          },
+        );
+    }
+    return () => {
+      ended = true;
+      unwatch?.();
+      unwatch = null;
+      removeHandler();
+    };
+  }
+}
+
+/** Calls `onChange` when the pane's window gets the focus or becomes visible again; returns the way to stop. */
+function watchFocus(onChange: () => void): () => void {
+  if (typeof window === "undefined" || typeof document === "undefined") return () => undefined;
+  const onFocus = () => onChange();
+  const onVisible = () => {
+    if (document.visibilityState === "visible") onChange();
+  };
+  window.addEventListener("focus", onFocus);
+  document.addEventListener("visibilitychange", onVisible);
+  return () => {
+    window.removeEventListener("focus", onFocus);
+    document.removeEventListener("visibilitychange", onVisible);
+  };
 }
 
 /** A failure after the write began: some commands may have run. The model is left marked "writing". */
@@ -436,10 +529,59 @@ function queueLook(range: Excel.Range, block: BlockPlan, rows: number, cols: num
   }
 }
 
+/**
+ * A chart: from its data block, or from its rows one by one (series added to the first; ExcelApi 1.7), then its
+ * look (colours per series and per point, the value axis' display unit and title, turned category labels), all
+ * queued without a sync. Parts of ExcelApi 1.8 (label angle, axis number format) only where supported.
+ */
 function queueChart(ws: Excel.Worksheet, c: ChartPlan, language: "sv" | "en"): void {
   const type = c.kind === "line" ? "Line" : "ColumnClustered";
-  const chart = ws.charts.add(type, ws.getRange(stripSheet(c.dataAddress)), c.seriesBy === "rows" ? "Rows" : "Columns");
+  // Series one by one: the chart is made from the first one's values alone, the others are added to it.
+  const source = c.rows?.series[0]?.values ?? c.dataAddress;
+  const chart = ws.charts.add(type, ws.getRange(stripSheet(source)), c.rows || c.seriesBy === "rows" ? "Rows" : "Columns");
+  if (c.rows) {
+    const categories = ws.getRange(stripSheet(c.rows.categories));
+    c.rows.series.forEach((s, k) => {
+      const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+      if (k > 0) series.setValues(ws.getRange(stripSheet(s.values)));
+      series.name = s.name;
+      series.setXAxisValues(categories);
+    });
+  }
   chart.title.text = typeof c.title === "string" ? c.title : c.title[language];
+  if (c.look) queueChartLook(chart, c.kind, c.look);
   const a = c.anchor;
   chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + Math.max(1, a.rows) - 1, a.col + Math.max(1, a.cols) - 1));
+}
+
+const DISPLAY_UNIT = { kr: "None", tkr: "Thousands", mnkr: "Millions" } as const;
+
+function queueChartLook(chart: Excel.Chart, kind: ChartPlan["kind"], look: NonNullable<ChartPlan["look"]>): void {
+  look.series.forEach((s, k) => {
+    const series = chart.series.getItemAt(k);
+    series.format.line.color = s.line;
+    if (kind === "line") {
+      series.format.line.lineStyle = s.dash ? "Dash" : "Continuous";
+      series.markerBackgroundColor = s.line;
+      series.markerForegroundColor = s.line;
+    } else series.format.fill.setSolidColor(s.fill);
+    s.points?.forEach((p, i) => {
+      const point = series.points.getItemAt(i);
+      point.format.fill.setSolidColor(p.fill);
+      point.format.border.color = p.line;
+      point.format.border.lineStyle = "Continuous";
+    });
+  });
+  // The cells hold kronor; the axis shows them in the plan's unit, which its title names (no extra unit label).
+  const value = chart.axes.valueAxis;
+  value.displayUnit = DISPLAY_UNIT[look.valueAxis.unit];
+  value.showDisplayUnitLabel = false;
+  value.title.text = look.valueAxis.title;
+  const category = chart.axes.categoryAxis;
+  if (look.categoryAxis.title) category.title.text = look.categoryAxis.title;
+  if (supports("ExcelApi", "1.8")) {
+    // The source cells' "#,##0" would round 2,5 mnkr to "3": the axis shows its numbers as they are.
+    value.numberFormat = "General";
+    if (look.categoryAxis.labels === "rotate") category.textOrientation = -45;
+  }
 }

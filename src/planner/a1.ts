@@ -154,7 +154,7 @@ export function text(s: string): string {
 }
 
 /** Characters Excel forbids in sheet names. */
-const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
+export const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 export const MAX_SHEET_NAME = 31;
 
 /** Excel's rule for a sheet name: 1 … 31 characters, none of : \ / ? * [ ], no apostrophe first or last, not "History". */

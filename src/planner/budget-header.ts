@@ -62,20 +62,12 @@ export function findYearHeader(grid: Grid): { headerRow: number; cells: HeaderCe
   return { headerRow, cells: best };
 }
 
-/** Step 1, continued: one column per year; the first occurrence wins and the other is named in a note. */
-export function yearColumnsOf(grid: Grid, cells: HeaderCell[], notes: PlannerMessage[]): YearColumn[] {
-  const years: YearColumn[] = [];
-  for (const f of cells) {
-    const kept = years.find((y) => y.year === f.year);
-    if (kept) {
-      notes.push(
-        note("duplicateYear", "warning", { year: f.year, kept: `${kept.letter} "${kept.header}"`, dropped: `${colLetter(grid.col + f.c)} "${f.header}"` }),
-      );
-      continue;
-    }
-    years.push({ year: f.year, kind: f.kind, header: f.header, sheetCol: grid.col + f.c, letter: colLetter(grid.col + f.c) });
-  }
-  return years;
+/**
+ * Step 1, continued: the year columns, left to right. A year may have more than one column (Utfall 2013 and
+ * Budget 2013): all are kept, and budget-years.ts says which one the model reads.
+ */
+export function yearColumnsOf(grid: Grid, cells: HeaderCell[]): YearColumn[] {
+  return cells.map((f) => ({ year: f.year, kind: f.kind, header: f.header, sheetCol: grid.col + f.c, letter: colLetter(grid.col + f.c) }));
 }
 
 /** Does column c hold anything below the header? */
@@ -100,7 +92,7 @@ export function noteIgnoredColumns(grid: Grid, headerRow: number, yearCols: Set<
     const header = grid.value(headerRow, c);
     ignored.push(`${colLetter(grid.col + c)}${isEmpty(header) ? "" : ` "${cellText(header)}"`}`);
   }
-  if (ignored.length) notes.push(note("ignoredColumns", "info", { list: ignored.join(", ") }));
+  if (ignored.length) notes.push(note("ignoredColumns", "info", { list: ignored.join(", "), count: ignored.length }));
 }
 
 /**
@@ -116,19 +108,25 @@ export function findUnit(
   notes: PlannerMessage[],
 ): { unit: Unit | null; unitSource: string | null } {
   const hits = new Map<Unit, string>();
-  const look = (s: string, where: string) => {
+  // Where each unit was found, for the note's wording; the source itself (shown by the pane as it is) names no language.
+  const kinds = new Map<Unit, "cell" | "above" | "format">();
+  const look = (s: string, where: string | null) => {
     const u = unitInText(s);
-    if (u && !hits.has(u)) hits.set(u, `${where}: ${s.length > 40 ? s.slice(0, 39) + "…" : s}`);
+    const shown = s.length > 40 ? s.slice(0, 39) + "…" : s;
+    if (u && !hits.has(u)) {
+      hits.set(u, where === null ? `"${shown}"` : `${where}: ${shown}`);
+      kinds.set(u, where === null ? "above" : "cell");
+    }
   };
   for (let r = 0; r <= headerRow; r++) {
     for (let c = 0; c < grid.cols; c++) if (typeof grid.value(r, c) === "string") look(cellText(grid.value(r, c)), grid.address(r, c));
   }
-  if (hits.size === 0) for (const t of contextText) look(t, "titel/title");
+  if (hits.size === 0) for (const t of contextText) look(t, null);
   if (hits.size === 0) unitFromFormats(grid, headerRow, yearCols, hits, notes);
 
   if (hits.size === 1) {
     const [[unit, unitSource]] = [...hits];
-    notes.push(note("unitFound", "info", { unit, where: unitSource }));
+    notes.push(note("unitFound", "info", { unit, where: unitSource, kind: kinds.get(unit) ?? "format" }));
     return { unit, unitSource };
   }
   if (hits.size > 1) notes.push(note("unitConflict", "warning", { units: [...hits.keys()].join(", ") }));
@@ -138,8 +136,8 @@ export function findUnit(
 
 /** Step 3, last resort: a unit in the number formats ("0,0 \"mnkr\""); a format that scales kronor (#,##0,,) means kr. */
 function unitFromFormats(grid: Grid, headerRow: number, yearCols: Set<number>, hits: Map<Unit, string>, notes: PlannerMessage[]): void {
-  const where = "talformat/number format";
   const found = new Map<Unit, number>();
+  let where = "";
   let scaled = false;
   for (let r = headerRow + 1; r < Math.min(grid.rows, headerRow + FORMAT_SCAN_ROWS); r++) {
     for (const c of yearCols) {
@@ -148,6 +146,7 @@ function unitFromFormats(grid: Grid, headerRow: number, yearCols: Set<number>, h
       if (/(0|#),,?(\s|;|"|$)/.test(f.replace(/\\ /g, " ")) && /,{1,2}("|;|\s|$)/.test(f)) scaled = true;
       const quoted = /"([^"]*)"/.exec(f);
       const u = quoted ? unitInText(quoted[1]) : null;
+      if ((u || scaled) && where === "") where = f; // the format code itself, the same in every language
       if (u) found.set(u, (found.get(u) ?? 0) + 1);
     }
   }

@@ -165,3 +165,38 @@ export function sumLabelGroup(label: string): string | null {
     .replace(/^[\s:–-]+|[\s:–-]+$/g, "");
   return s === "" ? null : s;
 }
+
+// ---- Rows that are not drift amounts ----
+
+/**
+ * What a row that is not an amount in the budget's unit holds: a count ("Antal årsarbetare", "Antal platser"),
+ * a percentage or share, an investment (capital spending, not drift), an amount per unit ("Kostnad per elev,
+ * kr") or a key figure under a heading such as "Nyckeltal".
+ */
+export type NonAmountKind = "count" | "percent" | "investment" | "perUnit" | "keyFigure";
+
+const COUNT_LABEL = /^(antal|antalet)(?![a-zåäö])|årsarbet|heltidstjänst|helårsplats|\((st|antal|personer)\)\s*$|(?<![a-zåäö])st\.?$/i;
+const PERCENT_LABEL = /%|(?<![a-zåäö])(procent|andel|andelen|procentuell)(?![a-zåäö])/i;
+/** "Investeringar", "Investeringsutgifter", "Nettoinvesteringar", "Summa investeringar" (but not "Social investering: …", a drift project). */
+const INVESTMENT_LABEL = /^((summa|s:a|totalt|netto)\s*)?(netto)?investering(ar|en|s[a-zåäö]*)?(?![a-zåäö])/i;
+const PER_UNIT_LABEL =
+  /(?<![a-zåäö])per\s+(brukare|elev|invånare|plats|dygn|barn|person|deltagare|år|månad|timme|vårddygn|hushåll|ärende)(?![a-zåäö])|kr\s*\/\s*[a-zåäö]|kronor per/i;
+const KEY_FIGURE_GROUP = /^(nyckeltal|verksamhetsmått|volymer|volymmått|mått och nyckeltal|personal)(?![a-zåäö])/i;
+
+/** The kind of a row that is not a drift amount, from its label (and the heading it sits under); null for an amount. */
+export function nonAmountKind(label: string, group: string | null, isSumLabel = false): NonAmountKind | null {
+  const l = label.trim();
+  if (INVESTMENT_LABEL.test(l)) return "investment";
+  if (PER_UNIT_LABEL.test(l)) return "perUnit";
+  if (COUNT_LABEL.test(l)) return "count";
+  if (PERCENT_LABEL.test(l)) return "percent";
+  if (isSumLabel || !group) return null;
+  if (INVESTMENT_LABEL.test(group.trim())) return "investment";
+  if (KEY_FIGURE_GROUP.test(group.trim())) return "keyFigure";
+  return null;
+}
+
+/** A number format that shows a percentage ("0%", "0,0 %"), outside quoted text. */
+export function isPercentFormat(f: string | undefined): boolean {
+  return !!f && /%/.test(f.replace(/"[^"]*"/g, ""));
+}

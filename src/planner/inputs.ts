@@ -58,6 +58,17 @@ export interface SourceInputs {
    * costs and gains as positive amounts, so "costsNegative" flips the sign of every budget cell it reads.
    */
   sign: "costsPositive" | "costsNegative";
+  /**
+   * For a year with more than one column (Utfall 2013 and Budget 2013): the column the model reads, by letter.
+   * Absent or without that year = the reader's default (see planner/budget-years.ts).
+   */
+  yearColumns?: YearPick[];
+}
+
+/** The column (its letter, e.g. "C") the model reads for a year that has several. */
+export interface YearPick {
+  year: number;
+  column: string;
 }
 
 /** The user's choice for one row of the budget block. Rows without a choice are ignored. */
@@ -69,9 +80,17 @@ export interface RowChoice {
   role: RowRole;
   /** ActorDef.id */
   actor: string;
-  /** Share of the row that is the intervention's cost or the avoided cost (1 = the whole row). */
-  share: number;
-  /** Beyond the budget's last year: nothing (default for costs) or the last year repeated (default for gains). */
+  /**
+   * Share of the row that is the intervention's cost or the avoided cost (1 = the whole row). null = not given
+   * yet: a gain row starts without a share, because how much of a budget line an intervention avoids is the
+   * claim the whole model rests on, never a default. A chosen row without a share is refused by the planner.
+   * (Settings stored before this rule hold a number for every row, usually 1, and are read as they were.)
+   */
+  share: number | null;
+  /**
+   * Beyond the budget's last year: nothing (the default, for costs and gains alike) or the last year repeated,
+   * which the user chooses. Stored settings keep what they hold (older ones have "repeatLast" on gain rows).
+   */
   after: AfterBudget;
 }
 
@@ -190,7 +209,10 @@ export interface ModelInputs {
   successProbability: number;
   /** Years before gains start: gain amounts are shifted this many years later. */
   effectLag: number;
-  /** First calendar year of the model; null = the first year column of the budget block. */
+  /**
+   * First calendar year of the model; null = the first year column of the budget block (what settings stored
+   * with null have always meant). The pane fills it in when it reads a block, with defaultStartYear.
+   */
   startYear: number | null;
   /** Number of model years. */
   horizon: number;
@@ -293,6 +315,59 @@ export function defaultInputs(lang: Lang = "sv"): ModelInputs {
     fund: { ...DEFAULT_FUND, repayingActors: [], commitments: [] },
     individual: { startAge: 18, endAge: 65 },
   };
+}
+
+// ---- Row choices and the start year: defaults that cannot inflate a result ----
+
+/** A budget row before the user has chosen anything: ignored, no share, nothing after the budget. */
+export function newRowChoice(sheetRow: number, label: string, actor: string): RowChoice {
+  return { sheetRow, label, role: "ignore", actor, share: null, after: "zero" };
+}
+
+/**
+ * A row given a role. A share belongs to the role it was given for: a row that becomes a gain has no share
+ * until the user types one (how much of a budget line is avoided is never assumed); a row that becomes a cost
+ * counts the whole line (shown as 100 % in the field), the usual case for the intervention's own budget line.
+ * A new role also starts with nothing after the budget's last year: repeating the last year is chosen per row.
+ */
+export function withRole(choice: RowChoice, role: RowRole): RowChoice {
+  if (role === choice.role) return choice;
+  if (role === "ignore") return { ...choice, role };
+  return { ...choice, role, share: role === "cost" ? 1 : null, after: "zero" };
+}
+
+/** Does a chosen row still lack the user's share? (Such a row cannot be built.) */
+export function lacksShare(choice: RowChoice): boolean {
+  return choice.role !== "ignore" && (choice.share === null || !Number.isFinite(choice.share));
+}
+
+/** Why the start year defaults to the year it does (shown next to the field). */
+export type StartYearReason =
+  /** The first Budget or Plan year after the block's last Bokslut (actuals) column. */
+  | "afterActuals"
+  /** The block has no Bokslut column: its first year. */
+  | "firstYear"
+  /** Every year of the block is a Bokslut: its first year, which the pane marks as doubtful. */
+  | "onlyActuals";
+
+/**
+ * The start year a model on this block should default to. A Swedish driftbudget starts with Bokslut (actuals):
+ * starting there would count savings before the project has begun. So: the first Budget, Plan or plain year
+ * after the last Bokslut year (then any later year, e.g. a Prognos), else the block's first year.
+ */
+export function defaultStartYear(
+  years: ReadonlyArray<{ year: number; kind: string }>,
+): { year: number; reason: StartYearReason; lastActuals: number | null } | null {
+  if (years.length === 0) return null;
+  const first = Math.min(...years.map((y) => y.year));
+  const actuals = years.filter((y) => y.kind === "bokslut").map((y) => y.year);
+  if (actuals.length === 0) return { year: first, reason: "firstYear", lastActuals: null };
+  const lastActuals = Math.max(...actuals);
+  const later = years.filter((y) => y.year > lastActuals);
+  const planned = later.filter((y) => y.kind === "budget" || y.kind === "plan" || y.kind === "year");
+  const pick = planned.length ? planned : later;
+  if (pick.length === 0) return { year: first, reason: "onlyActuals", lastActuals };
+  return { year: Math.min(...pick.map((y) => y.year)), reason: "afterActuals", lastActuals };
 }
 
 // ---- Templates ----

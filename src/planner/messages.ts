@@ -6,8 +6,16 @@
  * functions as values ({ ok: false, error }), so the pane never has to catch anything.
  */
 import { SocinvError, catalogue } from "../core/errors";
+import { enNumber, svNumber } from "../core/exact";
+import type { BlockSearch } from "./snapshot";
 
 type Params = Record<string, string | number>;
+
+/** A number in a message by the core's one formatter (Swedish 1 234 567 and −1,5; English 1,234,567); text as it is. */
+const sv = (x: unknown): string => (typeof x === "number" ? svNumber(x) : String(x));
+const en = (x: unknown): string => (typeof x === "number" ? enNumber(x) : String(x));
+/** The word for a count: `one` when it is 1, `many` otherwise (0, 2, 1,5 …). */
+const forCount = (n: unknown, one: string, many: string): string => (Number(n) === 1 ? one : many);
 interface Text {
   sv: (p: Params) => string;
   en: (p: Params) => string;
@@ -28,7 +36,8 @@ export interface PlannerMessage {
   cell?: string;
 }
 
-const REFUSALS = {
+/** Exported for the text checks (test/project/swedish-text.test.ts). */
+export const REFUSALS = {
   oneCell: {
     kind: "invalidValue",
     sv: () => "Markeringen är en enda cell. Markera hela budgetblocket: årsrubriker överst, radetiketter till vänster.",
@@ -37,14 +46,14 @@ const REFUSALS = {
   tooManyRows: {
     kind: "invalidValue",
     sv: (p) =>
-      `Markeringen har ${p.rows} rader; högst ${p.max} kan läsas. Markera de nämnder och verksamheter som berörs (t.ex. en sammanställning per verksamhet), inte hela huvudboken.`,
+      `Markeringen har ${sv(p.rows)} ${forCount(p.rows, "rad", "rader")}; högst ${sv(p.max)} kan läsas. Markera de nämnder och verksamheter som berörs (t.ex. en sammanställning per verksamhet), inte hela huvudboken.`,
     en: (p) =>
-      `The selection has ${p.rows} rows; at most ${p.max} can be read. Select the committees and activities concerned (e.g. a summary by activity), not the whole ledger.`,
+      `The selection has ${en(p.rows)} ${forCount(p.rows, "row", "rows")}; at most ${en(p.max)} can be read. Select the committees and activities concerned (e.g. a summary by activity), not the whole ledger.`,
   },
   tooManyColumns: {
     kind: "invalidValue",
-    sv: (p) => `Markeringen har ${p.cols} kolumner; högst ${p.max} kan läsas.`,
-    en: (p) => `The selection has ${p.cols} columns; at most ${p.max} can be read.`,
+    sv: (p) => `Markeringen har ${sv(p.cols)} ${forCount(p.cols, "kolumn", "kolumner")}; högst ${sv(p.max)} kan läsas.`,
+    en: (p) => `The selection has ${en(p.cols)} ${forCount(p.cols, "column", "columns")}; at most ${en(p.max)} can be read.`,
   },
   noYearHeader: {
     kind: "invalidValue",
@@ -68,13 +77,18 @@ const REFUSALS = {
   },
   tooManyLines: {
     kind: "invalidValue",
-    sv: (p) => `Modellen skulle få ${p.got} rader; högst ${p.max}. Välj färre rader eller använd summarader.`,
-    en: (p) => `The model would have ${p.got} lines; at most ${p.max}. Choose fewer rows or use sum rows.`,
+    sv: (p) => `Modellen skulle få ${sv(p.got)} ${forCount(p.got, "rad", "rader")}; högst ${sv(p.max)}. Välj färre rader eller använd summarader.`,
+    en: (p) => `The model would have ${en(p.got)} ${forCount(p.got, "line", "lines")}; at most ${en(p.max)}. Choose fewer rows or use sum rows.`,
   },
   unknownActor: {
     kind: "invalidValue",
     sv: (p) => `Raden "${p.line}" har aktören "${p.actor}", som inte finns i aktörslistan.`,
     en: (p) => `The line "${p.line}" has the actor "${p.actor}", which is not in the list of actors.`,
+  },
+  noActor: {
+    kind: "invalidValue",
+    sv: (p) => `Raden "${p.line}" har ingen aktör. Välj vem som bär kostnaden eller får nyttan.`,
+    en: (p) => `The line "${p.line}" has no actor. Choose who bears the cost or receives the gain.`,
   },
   duplicateActor: {
     kind: "invalidValue",
@@ -90,6 +104,13 @@ const REFUSALS = {
     kind: "invalidValue",
     sv: (p) => `Rad ${p.row} ("${p.label}") finns inte i budgetblocket ${p.address}.`,
     en: (p) => `Row ${p.row} ("${p.label}") is not in the budget block ${p.address}.`,
+  },
+  shareMissing: {
+    kind: "invalidValue",
+    sv: (p) =>
+      `Raden "${p.label}" (rad ${p.row}) saknar andel. Skriv hur stor del av raden som är ${p.role === "gain" ? "undviken kostnad" : "insatsens kostnad"} (t.ex. 5 %); ingen andel antas.`,
+    en: (p) =>
+      `The row "${p.label}" (row ${p.row}) has no share. Type how much of the row is ${p.role === "gain" ? "avoided cost" : "the intervention's cost"} (e.g. 5%); no share is assumed.`,
   },
   unitUnknown: {
     kind: "invalidValue",
@@ -132,44 +153,73 @@ export type RefusalId = keyof typeof REFUSALS;
 /** Throws a refusal (a SocinvError with a bilingual message). */
 export const refuse: (id: RefusalId, params?: Params) => never = catalogue<RefusalId>(REFUSALS);
 
-const NOTES = {
+/** Exported for the text checks (test/project/swedish-text.test.ts). */
+export const NOTES = {
   sumRows: {
-    sv: (p) => `${p.count} summarader hittades (${p.list}). De föreslås uteslutas så att inget räknas två gånger.`,
-    en: (p) => `${p.count} sum rows found (${p.list}). They are proposed for exclusion so that nothing is counted twice.`,
+    sv: (p) =>
+      `${sv(p.count)} ${forCount(p.count, "summarad hittades", "summarader hittades")} (${p.list}). ${forCount(p.count, "Den", "De")} föreslås uteslutas så att inget räknas två gånger.`,
+    en: (p) =>
+      `${en(p.count)} ${forCount(p.count, "sum row", "sum rows")} found (${p.list}). ${forCount(p.count, "It is", "They are")} proposed for exclusion so that nothing is counted twice.`,
+  },
+  nonAmountRows: {
+    sv: (p) =>
+      `${p.count === 1 ? "1 rad är inte ett driftbelopp" : `${p.count} rader är inte driftbelopp`} i budgetens enhet och erbjuds inte som kostnad eller nytta: ${p.listSv}. Lägg till en egen rad om en investering hör till insatsens kostnad.`,
+    en: (p) =>
+      `${p.count === 1 ? "1 row is not a drift amount" : `${p.count} rows are not drift amounts`} in the budget's unit and ${p.count === 1 ? "is" : "are"} not offered as a cost or gain: ${p.listEn}. Add a line of your own if an investment is part of the intervention's cost.`,
   },
   blankRows: {
-    sv: (p) => `${p.count} tomma rader hoppades över.`,
-    en: (p) => `${p.count} blank rows were skipped.`,
+    sv: (p) => `${sv(p.count)} ${forCount(p.count, "tom rad", "tomma rader")} hoppades över.`,
+    en: (p) => `${en(p.count)} ${forCount(p.count, "blank row was", "blank rows were")} skipped.`,
   },
   blankYears: {
-    sv: (p) => `${p.count} tomma belopp räknas som 0 (ett tomt år är noll, det flyttar inte senare år).`,
-    en: (p) => `${p.count} blank amounts count as 0 (a blank year is zero; it does not shift later years).`,
+    sv: (p) => `${sv(p.count)} ${forCount(p.count, "tomt belopp", "tomma belopp")} räknas som 0 (ett tomt år är noll, det flyttar inte senare år).`,
+    en: (p) => `${en(p.count)} ${forCount(p.count, "blank amount counts", "blank amounts count")} as 0 (a blank year is zero; it does not shift later years).`,
   },
-  textNumber: {
+  textNumbers: {
     sv: (p) =>
-      `Cellen innehåller texten ${p.text}, läst som ${p.value}. Modellen kopierar värdet (det följer inte ändringar i cellen); skriv gärna in talet som ett tal.`,
+      p.count === 1
+        ? `1 belopp var text och lästes som tal: ${p.cells}. Modellen kopierar värdet (det följer inte ändringar i cellen); skriv in det som ett tal om modellen ska följa budgeten.`
+        : `${p.count} belopp var text och lästes som tal: ${p.cells} (t.ex. ${p.example}). Modellen kopierar värdena (de följer inte ändringar i cellerna); skriv in dem som tal om modellen ska följa budgeten.`,
     en: (p) =>
-      `The cell holds the text ${p.text}, read as ${p.value}. The model copies the value (it will not follow changes to the cell); consider entering it as a number.`,
+      p.count === 1
+        ? `1 amount was text and was read as a number: ${p.cells}. The model copies the value (it will not follow changes to the cell); enter it as a number for the model to follow the budget.`
+        : `${p.count} amounts were text and were read as numbers: ${p.cells} (e.g. ${p.example}). The model copies the values (they will not follow changes to the cells); enter them as numbers for the model to follow the budget.`,
   },
-  dashZero: {
-    sv: (p) => `Cellen innehåller ${p.text}, läst som 0.`,
-    en: (p) => `The cell holds ${p.text}, read as 0.`,
+  dashZeros: {
+    sv: (p) => (p.count === 1 ? `1 cell med bara ett streck (${p.cells}) lästes som 0.` : `${p.count} celler med bara ett streck (${p.cells}) lästes som 0.`),
+    en: (p) => (p.count === 1 ? `1 cell holding only a dash (${p.cells}) was read as 0.` : `${p.count} cells holding only a dash (${p.cells}) were read as 0.`),
   },
   unreadable: {
     sv: (p) => `Cellen innehåller ${p.text}, som inte är ett belopp. Den räknas som 0; rätta cellen om det är fel.`,
     en: (p) => `The cell holds ${p.text}, which is not an amount. It counts as 0; correct the cell if that is wrong.`,
   },
-  ambiguousNumber: {
-    sv: (p) => `Cellen innehåller ${p.text}; punkten lästes som decimaltecken (${p.value}). Kontrollera.`,
-    en: (p) => `The cell holds ${p.text}; the point was read as a decimal point (${p.value}). Please check.`,
+  ambiguousNumbers: {
+    sv: (p) =>
+      `${p.count} belopp med en punkt och tre siffror efter den (${p.cells}) lästes med punkten som decimaltecken. Kontrollera att punkten inte skiljer tusental.`,
+    en: (p) =>
+      p.count === 1
+        ? `1 amount with a point followed by three digits (${p.cells}) was read with the point as a decimal point. Check that the point does not separate thousands.`
+        : `${p.count} amounts with a point followed by three digits (${p.cells}) were read with the point as a decimal point. Check that the point does not separate thousands.`,
   },
   dashNegatives: {
-    sv: (p) => `${p.count} negativa belopp visas med tankstreck eller parentes (t.ex. ${p.example}); de läses som negativa tal.`,
-    en: (p) => `${p.count} negative amounts are shown with a dash or parentheses (e.g. ${p.example}); they are read as negative numbers.`,
+    sv: (p) =>
+      `${sv(p.count)} ${forCount(p.count, "negativt belopp visas", "negativa belopp visas")} med tankstreck eller parentes (t.ex. ${p.example}); ${forCount(p.count, "det läses som ett negativt tal", "de läses som negativa tal")}.`,
+    en: (p) =>
+      `${en(p.count)} ${forCount(p.count, "negative amount is", "negative amounts are")} shown with a dash or parentheses (e.g. ${p.example}); ${forCount(p.count, "it is read as a negative number", "they are read as negative numbers")}.`,
   },
   unitFound: {
-    sv: (p) => `Enheten ${p.unit} hittades i ${p.where}.`,
-    en: (p) => `The unit ${p.unit} was found in ${p.where}.`,
+    sv: (p) =>
+      p.kind === "above"
+        ? `Enheten ${p.unit} hittades i texten ovanför blocket: ${p.where}.`
+        : p.kind === "format"
+          ? `Enheten ${p.unit} hittades i talformatet ${p.where}.`
+          : `Enheten ${p.unit} hittades i ${p.where}.`,
+    en: (p) =>
+      p.kind === "above"
+        ? `The unit ${p.unit} was found in the text above the block: ${p.where}.`
+        : p.kind === "format"
+          ? `The unit ${p.unit} was found in the number format ${p.where}.`
+          : `The unit ${p.unit} was found in ${p.where}.`,
   },
   unitUnknown: {
     sv: () => "Enheten (kr, tkr eller mnkr) framgår inte av markeringen. Välj enhet.",
@@ -191,17 +241,28 @@ const NOTES = {
     sv: (p) => `Sammanfogade celler över årskolumner (${p.list}): beloppet räknas bara för det första året.`,
     en: (p) => `Merged cells across year columns (${p.list}): the amount counts for the first year only.`,
   },
-  duplicateYear: {
-    sv: (p) => `Året ${p.year} förekommer två gånger (${p.kept} och ${p.dropped}); ${p.kept} används.`,
-    en: (p) => `The year ${p.year} appears twice (${p.kept} and ${p.dropped}); ${p.kept} is used.`,
+  sameYearColumns: {
+    sv: (p) =>
+      `${p.year} har ${p.count} kolumner (${p.list}). Modellen läser ${p.chosen}: ${SAME_YEAR_REASON[String(p.reason)]?.sv ?? ""}. Välj en annan kolumn under Årskolumner om den ska användas; kolumnerna summeras aldrig.`,
+    en: (p) =>
+      `${p.year} has ${p.count} columns (${p.list}). The model reads ${p.chosen}: ${SAME_YEAR_REASON[String(p.reason)]?.en ?? ""}. Choose another column under Year columns to use it instead; the columns are never added together.`,
+  },
+  yearPickMissing: {
+    sv: (p) => `Kolumnen ${p.column}, vald för ${p.year}, är inte längre en av årets kolumner; ${p.used} används. Välj kolumn för ${p.year} igen.`,
+    en: (p) => `Column ${p.column}, chosen for ${p.year}, is no longer one of the year's columns; ${p.used} is used. Choose the column for ${p.year} again.`,
+  },
+  yearColumnUsed: {
+    sv: (p) => `För ${p.year} läser modellen kolumn ${p.chosen} (av ${p.list}).`,
+    en: (p) => `For ${p.year} the model reads column ${p.chosen} (of ${p.list}).`,
   },
   yearGap: {
     sv: (p) => `Budgeten saknar året ${p.year}; beloppen för det året räknas som 0.`,
     en: (p) => `The budget has no column for ${p.year}; amounts for that year count as 0.`,
   },
   ignoredColumns: {
-    sv: (p) => `Kolumnerna ${p.list} har ingen årsrubrik och används inte.`,
-    en: (p) => `The columns ${p.list} have no year header and are not used.`,
+    sv: (p) => `${forCount(p.count, "Kolumnen", "Kolumnerna")} ${p.list} har ingen årsrubrik och används inte.`,
+    en: (p) =>
+      `${forCount(p.count, "The column", "The columns")} ${p.list} ${forCount(p.count, "has", "have")} no year header and ${forCount(p.count, "is", "are")} not used.`,
   },
   costsNegative: {
     sv: () => "De flesta belopp är negativa: budgeten verkar visa kostnader som negativa tal. Modellen vänder tecknet.",
@@ -218,6 +279,22 @@ const NOTES = {
   sumRowChosen: {
     sv: (p) => `Summaraden "${p.label}" ingår i modellen; se till att dess delrader inte också ingår.`,
     en: (p) => `The sum row "${p.label}" is part of the model; make sure its detail rows are not included too.`,
+  },
+  nonAmountChosen: {
+    sv: (p) =>
+      `Raden "${p.label}" är inte ett driftbelopp i budgetens enhet (ett antal, en andel eller en investering) men ingår i modellen. Kontrollera att den ska vara med.`,
+    en: (p) =>
+      `The row "${p.label}" is not a drift amount in the budget's unit (a count, a share or an investment) but is part of the model. Check that it belongs there.`,
+  },
+  textCopied: {
+    sv: (p) =>
+      p.count === 1
+        ? `1 belopp i modellen är kopierat från en cell med text (${p.cells}) och följer inte ändringar i den. Skriv in det som ett tal och bygg om modellen.`
+        : `${p.count} belopp i modellen är kopierade från celler med text (${p.cells}) och följer inte ändringar i dem. Skriv in dem som tal och bygg om modellen.`,
+    en: (p) =>
+      p.count === 1
+        ? `1 amount in the model is copied from a cell holding text (${p.cells}) and will not follow changes to it. Enter it as a number and rebuild the model.`
+        : `${p.count} amounts in the model are copied from cells holding text (${p.cells}) and will not follow changes to them. Enter them as numbers and rebuild the model.`,
   },
   beyondBudget: {
     sv: (p) =>
@@ -276,6 +353,44 @@ export function note(id: NoteId, severity: Severity, params: Params = {}, cell?:
   const m: PlannerMessage = { id, severity, sv: t.sv(params), en: t.en(params) };
   if (cell !== undefined) m.cell = cell;
   return m;
+}
+
+/** Why the model reads a year's column, for sameYearColumns. */
+const SAME_YEAR_REASON: Record<string, { sv: string; en: string }> = {
+  actuals: { sv: "utfallet, eftersom året har ett bokslut", en: "the outturn, since the year has actuals" },
+  budget: { sv: "budgeten eller planen, eftersom året saknar utfall", en: "the budget or plan, since the year has no actuals" },
+  first: { sv: "den första av dem", en: "the first of them" },
+  user: { sv: "den du har valt", en: "the one you chose" },
+};
+
+/** How the block around one selected cell was found: which area was read and why it ends there. */
+export function searchText(f: BlockSearch, address: string): { sv: string; en: string } {
+  if (f.headerRow === null) {
+    return {
+      sv: `Markeringen var en cell (${f.cell}). Ingen årsrubrik hittades ovanför den, så bara de ifyllda cellerna runt den lästes (${address}). Markera hela budgetblocket med årsrubrikerna överst.`,
+      en: `The selection was one cell (${f.cell}). No year header was found above it, so only the filled cells around it were read (${address}). Select the whole budget block with the year headers on top.`,
+    };
+  }
+  const gapsSv = f.gaps > 0 ? `, över ${f.gaps === 1 ? "1 tom rad" : `${f.gaps} tomma rader`} mellan delarna` : "";
+  const gapsEn = f.gaps > 0 ? `, across ${f.gaps === 1 ? "1 blank row" : `${f.gaps} blank rows`} between its parts` : "";
+  const s = f.stop;
+  const stop =
+    s.kind === "end"
+      ? { sv: "där inga fler ifyllda rader följer", en: "where no more filled rows follow" }
+      : s.kind === "blankRows"
+        ? { sv: `vid ${s.count} tomma rader (från rad ${s.row})`, en: `at ${s.count} blank rows (from row ${s.row})` }
+        : s.kind === "newTable"
+          ? { sv: `där en ny tabell med egen årsrubrik börjar (rad ${s.row})`, en: `where a new table with its own year header starts (row ${s.row})` }
+          : s.kind === "window"
+            ? {
+                sv: `vid rad ${s.row}, så långt som läses runt en cell; markera hela blocket om det fortsätter längre ned`,
+                en: `at row ${s.row}, as far as is read around one cell; select the whole block if it goes on further down`,
+              }
+            : { sv: `vid ${s.rows} rader, det största block som läses`, en: `at ${s.rows} rows, the largest block that is read` };
+  return {
+    sv: `Markeringen var en cell (${f.cell}); blocket ${address} lästes, från årsrubriken på rad ${f.headerRow}${gapsSv}. Det slutar ${stop.sv}.`,
+    en: `The selection was one cell (${f.cell}); the block ${address} was read, from the year header in row ${f.headerRow}${gapsEn}. It ends ${stop.en}.`,
+  };
 }
 
 /** A refusal as a message value. Anything else that escaped becomes an "internal" message, never an exception. */

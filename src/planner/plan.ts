@@ -37,6 +37,37 @@ export interface ChartPlan {
   seriesBy: "rows" | "columns";
   /** Where to put the chart: top-left cell and size in cells. */
   anchor: { row: number; col: number; rows: number; cols: number };
+  /**
+   * Series given one by one: each a name and a row of values, over the categories in `categories` (a row of
+   * years). When given, the chart shows exactly these series, and `dataAddress` is only the block that holds
+   * them. Used for rows that are not next to each other (the fund's) and for years as categories, which Excel
+   * would otherwise take for a series of numbers.
+   */
+  rows?: { categories: string; series: Array<{ name: string; values: string }> };
+  /** Colours, axes and labels; a host that cannot apply a part of it leaves Excel's default there. */
+  look?: ChartLook;
+}
+
+/** The unit amounts are shown in on a value axis (the cells hold kronor): Excel's display unit. */
+export type ChartUnit = "kr" | "tkr" | "mnkr";
+
+export interface ChartSeriesLook {
+  /** Line (line chart) or outline (columns), #RRGGBB. */
+  line: string;
+  /** Fill of the columns, #RRGGBB (a light shade of `line` for costs, `line` itself for gains). */
+  fill: string;
+  dash?: boolean;
+  /** Per category (column charts coloured by actor): the point's own line and fill, overriding the series'. */
+  points?: Array<{ line: string; fill: string }>;
+}
+
+export interface ChartLook {
+  /** One per series, in the order of the series. */
+  series: ChartSeriesLook[];
+  /** Axis titles are in the model's language, as the sheet's texts. */
+  valueAxis: { unit: ChartUnit; title: string };
+  /** "rotate": the category labels are turned 45° (six or more categories); "wrap": wrapped under their category (Excel's default). */
+  categoryAxis: { labels: "wrap" | "rotate"; title?: string };
 }
 
 export interface NamePlan {

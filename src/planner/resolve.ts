@@ -8,8 +8,10 @@ import { isKommun } from "../core/actors";
 import { Timing, asTiming, decliningRates, RateSpec } from "../core/discounting";
 import { show } from "../core/errors";
 import { RATE_BOUNDS, describeBounds, withinBounds } from "../core/bounds";
-import { sheetRef } from "./a1";
-import type { BudgetBlock, BudgetRow } from "./budget";
+import { parseCell, sheetRef } from "./a1";
+import { BudgetBlock, BudgetRow, ownLabel } from "./budget";
+import { cellRanges } from "./budget-rows";
+import { withYearColumns } from "./budget-years";
 import { ActorDef, Commitment, ModelInputs, UNIT_FACTOR, Unit, actorLabel } from "./inputs";
 import { PlannerMessage, note, refuse } from "./messages";
 
@@ -283,12 +285,28 @@ function rowByRow(block: BudgetBlock | null): Map<number, BudgetRow> {
   return m;
 }
 
-export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): ResolvedModel {
+export function resolveModel(inputs: ModelInputs, asRead: BudgetBlock | null): ResolvedModel {
   validateInputs(inputs);
   const notes: PlannerMessage[] = [];
   const lang = inputs.language;
   const chosen = inputs.rows.filter((r) => r.role !== "ignore");
-  if (chosen.length > 0 && !block) refuse("budgetMissing");
+  if (chosen.length > 0 && !asRead) refuse("budgetMissing");
+  // A year with several columns (Utfall and Budget 2013) reads the one the user picked, else the reader's default.
+  const picked = asRead ? withYearColumns(asRead, inputs.source?.yearColumns) : null;
+  const block = picked?.block ?? null;
+  if (picked && chosen.length > 0) {
+    notes.push(...picked.notes);
+    for (const s of block?.sameYear ?? []) {
+      const c = s.columns.find((x) => x.letter === s.chosen)!;
+      notes.push(
+        note("yearColumnUsed", "info", {
+          year: s.year,
+          chosen: `${c.letter} "${c.header}"`,
+          list: s.columns.map((x) => `${x.letter} "${x.header}"`).join(", "),
+        }),
+      );
+    }
+  }
 
   // Unit and sign of the budget.
   let unit: Unit = "kr";
@@ -322,6 +340,8 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
   // Actors.
   const byId = new Map(inputs.actors.map((a) => [a.id, a]));
   const findActor = (id: string, line: string): ActorDef => {
+    // A row whose actor could not be guessed is left without one (see planner/actor-guess.ts): the user chooses.
+    if (id === "") return refuse("noActor", { line });
     const a = byId.get(id);
     if (!a) return refuse("unknownActor", { line, actor: id });
     return a;
@@ -333,6 +353,7 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
   const budgetFirst = budgetYears.length ? Math.min(...budgetYears) : 0;
   const budgetLast = budgetYears.length ? Math.max(...budgetYears) : 0;
   const gaps = new Set<number>();
+  const copiedCells = new Set<string>();
 
   const costLines: ResolvedLine[] = [];
   const gainLines: ResolvedLine[] = [];
@@ -344,10 +365,14 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
     if (!row || !block)
       return refuse("rowNotInBlock", { row: choice.sheetRow + 1, label: choice.label, address: block ? `${block.sheet}!${block.address}` : "—" });
     const label = row.label || choice.label || `Rad ${choice.sheetRow + 1}`;
-    if (choice.label && row.label && choice.label !== row.label) {
+    // A label stored before repeated labels were named with their nämnd still matches its row.
+    if (choice.label && row.label && choice.label !== row.label && choice.label !== ownLabel(row)) {
       notes.push(note("labelChanged", "warning", { cell: `${choice.sheetRow + 1}`, now: row.label, was: choice.label }));
     }
     if (row.kind === "sum") notes.push(note("sumRowChosen", "warning", { label }));
+    if (row.kind === "nonAmount") notes.push(note("nonAmountChosen", "warning", { label }));
+    // No share is ever assumed: a chosen row without one is refused, naming it (see inputs.ts withRole).
+    if (choice.share === null) return refuse("shareMissing", { label, row: choice.sheetRow + 1, role: choice.role });
     check(isNum(choice.share) && Math.abs(choice.share) <= 1000, `Andelen för "${label}"`, `The share for "${label}"`, "ett tal", "a number", choice.share);
     const isGain = choice.role === "gain";
     const shift = isGain ? lag : 0;
@@ -370,8 +395,9 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
       if (c.source === "number" || c.source === "blank") return { kind: "ref", address: c.address, value: c.value, year };
       return { kind: "const", value: c.value, address: c.address, year };
     });
-    const first = row.cells[0]?.address;
-    const last = row.cells[row.cells.length - 1]?.address;
+    // Cells the model copies (text, a dash) are named in the source column and in one note: they are not live.
+    const copied = cells.filter((c): c is Extract<LineCell, { kind: "const" }> => c.kind === "const" && c.address !== undefined).map((c) => c.address!);
+    for (const a of copied) copiedCells.add(a);
     const line: ResolvedLine = {
       label,
       role: isGain ? "gain" : "cost",
@@ -379,12 +405,16 @@ export function resolveModel(inputs: ModelInputs, block: BudgetBlock | null): Re
       origin: "budget",
       share: choice.share,
       after: choice.after,
-      sourceText: first ? sheetRef(block.sheet, first === last ? first : `${first}:${last}`) : "",
+      sourceText: sourceOf(block.sheet, row, copied, lang),
       cells,
     };
     (isGain ? gainLines : costLines).push(line);
   }
   for (const g of [...gaps].sort()) notes.push(note("yearGap", "warning", { year: g }));
+  if (copiedCells.size) {
+    const at = [...copiedCells].map((a) => parseCell(a));
+    notes.push(note("textCopied", "warning", { count: at.length, cells: cellRanges(at) }));
+  }
 
   for (const x of inputs.extraLines) {
     const label = x.label.trim() || (lang === "sv" ? "Egen rad" : "Own line");
@@ -555,6 +585,24 @@ function resolvePriceIndex(inputs: ModelInputs, priceYear: number, lines: Resolv
   const ext = [...extended].sort((a, b) => a - b);
   if (ext.length) notes.push(note("priceIndexExtended", "warning", { name, last, years: ext.join(", ") }));
   return { name, priceYear, base, values, shown: [...shown].sort((a, b) => a - b), extended: ext, last };
+}
+
+/**
+ * The source column's text of a budget line: the row's cells ('Driftbudget'!C7:F7; the cells used when a year's
+ * column was picked among several), and which of them the model copies instead of following.
+ */
+function sourceOf(sheet: string, row: BudgetRow, copied: string[], lang: "sv" | "en"): string {
+  if (row.cells.length === 0) return "";
+  const ranges = cellRanges(
+    row.cells.map((c) => parseCell(c.address)),
+    12,
+  );
+  const ref = ranges.includes(",") ? `${sheetRef(sheet, ranges.split(", ")[0])}, ${ranges.split(", ").slice(1).join(", ")}` : sheetRef(sheet, ranges);
+  if (copied.length === 0) return ref;
+  const list = cellRanges(copied.map((a) => parseCell(a)));
+  const one = copied.length === 1;
+  // The copy first: the source column is narrow, and this is what the reader must not miss.
+  return lang === "sv" ? `${one ? "Kopierat värde" : "Kopierade värden"} (${list}) av ${ref}` : `${one ? "Copied value" : "Copied values"} (${list}) of ${ref}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { ModelResult, computeModel } from "../planner/compute";
 import type { ModelInputs, SourceInputs } from "../planner/inputs";
 import { PlanOutput, StoredSettings, WorkbookFacts, convertToPortable, planModel } from "../planner/planModel";
 import { PaneMessage, parseStoredSettings, toPaneMessage } from "./model";
+import { ModelCells, SheetFigures, modelCells, readArea, readSheetFigures } from "./sheetResult";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: PaneMessage };
 
@@ -146,4 +147,28 @@ export async function openModel(
   const again = await rereadBlock(host, inputs.source);
   if (again.ok) return { inputs, data: again.value, warning: null };
   return { inputs, data: null, warning: { ...again.error, severity: "warning" } };
+}
+
+/** Where a just-built (or converted) model's figures are on its sheet. */
+export function cellsOfBuilt(built: Built): ModelCells {
+  const o = built.output;
+  return modelCells(built.modelKey, o.settings.sheets[0], o.keyCells, o.plan.names);
+}
+
+/**
+ * Where an existing model's figures are on its sheet: the plan made again from its stored settings and its
+ * budget block as read now (the layout depends on the inputs, not on the amounts), read on the sheet the
+ * settings list. A refusal (the budget cannot be read, the settings no longer plan) comes back as a message.
+ */
+export function locateModel(host: WorkbookHost, settings: StoredSettings, block: BudgetBlock | null): Promise<Outcome<ModelCells>> {
+  return attempt(async () => {
+    const planned = planModel(settings.inputs, block, await facts(host, settings));
+    if (!planned.ok) stop(planned.error);
+    return modelCells(settings.modelKey, settings.sheets[0] ?? planned.settings.sheets[0], planned.keyCells, planned.plan.names);
+  });
+}
+
+/** The model's figures as its sheet holds them now: one read of the block with every key cell. */
+export function readFigures(host: WorkbookHost, cells: ModelCells): Promise<Outcome<SheetFigures>> {
+  return attempt(async () => readSheetFigures(await host.readRange(cells.sheet, readArea(cells)), cells));
 }

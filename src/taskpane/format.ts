@@ -4,14 +4,59 @@
  */
 import type { Lang } from "./strings";
 
-const locale = (lang: Lang) => (lang === "sv" ? "sv-SE" : "en-GB");
+/** Swedish: no-break space between thousands, decimal comma, the true minus sign; English: comma, point, hyphen-minus. */
+const MARKS = { sv: { group: "\u00a0", decimal: ",", minus: "\u2212" }, en: { group: ",", decimal: ".", minus: "-" } } as const;
 
+/**
+ * A number for a reader, with `digits` decimals. The separators are set here rather than left to the
+ * browser's locale data (which differs between Excel's web views), and a value that rounds to zero has no
+ * sign ("0", never "−0").
+ */
 export function formatNumber(x: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : x < 0 ? `${MARKS[lang].minus}∞` : "–";
+  const m = MARKS[lang];
+  const parts = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true }).formatToParts(Math.abs(x));
+  const body = parts.map((p) => (p.type === "group" ? m.group : p.type === "decimal" ? m.decimal : p.value)).join("");
+  const zero = !/[1-9]/.test(body);
+  return x < 0 && !zero ? m.minus + body : body;
 }
 
 export function formatKr(x: number, lang: Lang): string {
   return `${formatNumber(x, lang, 0)} kr`;
+}
+
+/** The error codes Excel shows, with the Swedish Excel's names (as the Swedish user sees them in the cell). */
+const EXCEL_ERRORS: Record<string, string> = {
+  "#VALUE!": "#VÄRDEFEL!",
+  "#N/A": "#SAKNAS!",
+  "#NUM!": "#OGILTIGT!",
+  "#DIV/0!": "#DIVISION/0!",
+  "#NAME?": "#NAMN?",
+  "#REF!": "#REFERENS!",
+  "#NULL!": "#SKÄRNING!",
+  "#SPILL!": "#SPILL!",
+  "#CALC!": "#BERÄKNING!",
+  "#FIELD!": "#FÄLT!",
+  "#BLOCKED!": "#BLOCKERAD!",
+  "#CONNECT!": "#ANSLUT!",
+  "#UNKNOWN!": "#OKÄNT!",
+  "#BUSY!": "#UPPTAGET!",
+  "#GETTING_DATA": "#HÄMTAR_DATA",
+  "#ERROR!": "#FEL!",
+  "#CYCLE!": "#CYKEL!",
+  "#LIC!": "#LIC!",
+};
+const ENGLISH_ERROR = new Map(Object.entries(EXCEL_ERRORS).flatMap(([en, sv]) => [[en.toUpperCase(), en] as const, [sv.toUpperCase(), en] as const]));
+
+/** The English code ("#VALUE!") of an Excel error value as a host returns it (in either language); null for anything else. */
+export function excelErrorCode(v: unknown): string | null {
+  if (typeof v !== "string" || !v.startsWith("#")) return null;
+  return ENGLISH_ERROR.get(v.trim().toUpperCase()) ?? null;
+}
+
+/** An error code as Excel shows it in the reader's language: "#VALUE!" → "#VÄRDEFEL!" in Swedish. */
+export function excelErrorText(code: string, lang: Lang): string {
+  return lang === "sv" ? (EXCEL_ERRORS[code] ?? code) : code;
 }
 
 /** A share (0.035) as a percent text without the sign ("3,5"), for percent inputs. */
@@ -20,8 +65,16 @@ export function percentText(share: number, lang: Lang): string {
   return lang === "sv" ? String(p).replace(".", ",") : String(p);
 }
 
+/** A share as a percentage: "3,5 %" (no-break space) in Swedish, "3.5%" in English. */
 export function formatPercent(share: number, lang: Lang, digits = 1): string {
-  return `${formatNumber(share * 100, lang, digits)} %`;
+  return lang === "sv" ? `${formatNumber(share * 100, lang, digits)}\u00a0%` : `${formatNumber(share * 100, lang, digits)}%`;
+}
+
+/** A share as a percentage with as many decimals as it has (up to 6): 0.035 → "3,5 %", 0.00035 → "0,035 %". */
+export function formatPercentExact(share: number, lang: Lang): string {
+  const p = Math.round(share * 100 * 1e6) / 1e6;
+  const digits = Math.min(6, (String(p).split(".")[1] ?? "").length);
+  return formatPercent(share, lang, digits);
 }
 
 /**

@@ -2,23 +2,31 @@
  * The pane's own logic on the planner's data, as pure functions: the row choices offered for a budget
  * block, actor guesses, adding actors, reading stored settings. The React components only call these.
  */
-import { isKommun } from "../core/actors";
 import type { BudgetBlock, BudgetRow } from "../planner/budget";
+import { guessActorFor } from "../planner/actor-guess";
+import { lineRow } from "../planner/compute";
 import {
   ActorDef,
+  DEFAULT_FUND,
   ModelInputs,
   PriceIndexPoint,
   RowChoice,
   RowRole,
   SourceInputs,
+  StartYearReason,
   Unit,
   actorLabel,
   applyTemplate,
   defaultInputs,
+  defaultStartYear,
+  newRowChoice,
   TemplateId,
   userActor,
+  withRole,
 } from "../planner/inputs";
+import { resolveModel } from "../planner/resolve";
 import type { StoredSettings } from "../planner/planModel";
+import { formatNumber } from "./format";
 import type { Lang } from "./strings";
 
 /** A message for the user in both languages (from the host, the planner or the pane itself). */
@@ -41,32 +49,35 @@ export function toPaneMessage(e: unknown): PaneMessage {
   return { sv: `Oväntat fel: ${detail}`, en: `Unexpected error: ${detail}`, severity: "error" };
 }
 
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-zåäöéü0-9]+/g, " ")
-    .trim();
+/**
+ * The actor a budget row is assigned when it is read: what planner/actor-guess.ts is sure of (the nämnd heading
+ * the row sits under, its label, the sheet's title, clear words); "" (no actor yet, the user chooses) otherwise,
+ * never a silent default.
+ */
+export function guessActor(row: Pick<BudgetRow, "group" | "label"> & Partial<Pick<BudgetRow, "context">>, actors: readonly ActorDef[]): string {
+  const g = guessActorFor({ label: row.label, group: row.group, sheet: row.context?.sheet, titles: row.context?.titles }, actors);
+  return g.sure && g.actor ? g.actor : "";
+}
 
 /**
- * The actor a budget row most likely belongs to: the nämnd heading it sits under (or its own label)
- * matched against the actors' names; otherwise the first kommun actor. Only a suggestion the user sees.
+ * "2025: 2 080 000 kr · 2026: 2 020 000 kr · 2027–2034: 0 kr": one entry per model year, a run of equal
+ * years at the end shown once as a span.
  */
-export function guessActor(row: Pick<BudgetRow, "group" | "label">, actors: readonly ActorDef[]): string {
-  const hay = [row.group ?? "", row.label].map(norm).filter((s) => s);
-  for (const h of hay) {
-    for (const a of actors) {
-      const names = [a.label.sv, a.label.en].map(norm).filter((s) => s.length >= 4);
-      if (names.some((n) => h === n || h.startsWith(n) || n.startsWith(h))) return a.id;
-    }
-  }
-  // A row under "Socialnämnden" whose heading says "Individ- och familjeomsorg" still matches by first word.
-  for (const h of hay) {
-    const first = h.split(" ")[0];
-    if (first.length < 5) continue;
-    const hit = actors.find((a) => norm(a.label.sv).split(" ")[0] === first);
-    if (hit) return hit.id;
-  }
-  return (actors.find(isKommun) ?? actors[0])?.id ?? "";
+export function amountsText(years: readonly number[], amounts: readonly number[], lang: Lang): string {
+  return amountsParts(years, amounts, lang).join(" · ");
+}
+
+/** The entries of amountsText, one per year or span of years. */
+export function amountsParts(years: readonly number[], amounts: readonly number[], lang: Lang): string[] {
+  const n = Math.min(years.length, amounts.length);
+  if (n === 0) return [];
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  let tail = n - 1;
+  while (tail > 0 && same(amounts[tail - 1], amounts[n - 1])) tail--;
+  const kr = (x: number) => `${formatNumber(x, lang, 0)} kr`;
+  const parts = years.slice(0, tail).map((y, i) => `${y}: ${kr(amounts[i])}`);
+  parts.push(`${tail === n - 1 ? years[tail] : `${years[tail]}–${years[n - 1]}`}: ${kr(amounts[n - 1])}`);
+  return parts;
 }
 
 /** Rows the user can give a role: data rows, and sum rows (offered but left out by default). */
@@ -83,7 +94,7 @@ export function rowChoicesFor(block: BudgetBlock, inputs: ModelInputs): RowChoic
   return assignableRows(block).map((row) => {
     const old = before.get(row.sheetRow);
     if (old && old.label === row.label) return old;
-    return { sheetRow: row.sheetRow, label: row.label, role: "ignore", actor: guessActor(row, inputs.actors), share: 1, after: "zero" };
+    return newRowChoice(row.sheetRow, row.label, guessActor(row, inputs.actors));
   });
 }
 
@@ -95,20 +106,72 @@ export function sourceFor(block: BudgetBlock, previous: SourceInputs | null): So
     detectedUnit: block.unit,
     unitOverride: same ? previous.unitOverride : null,
     sign: block.suggestedSign,
+    // A year-column pick (Utfall or Budget for the same year) stays when the same block is read again.
+    ...(same && previous.address === block.address && previous.yearColumns ? { yearColumns: previous.yearColumns } : {}),
   };
 }
 
-/** The inputs after reading a budget block: source, row choices and start year follow the block. */
+/**
+ * The inputs after reading a budget block: source, row choices and start year follow the block. The start
+ * year is filled in with the block's default (the first Budget/Plan year after the last Bokslut, see
+ * defaultStartYear) unless it is one of the block's years already (a year the user typed, or the default
+ * from reading the same block before).
+ */
 export function withBlock(inputs: ModelInputs, block: BudgetBlock): ModelInputs {
-  return { ...inputs, source: sourceFor(block, inputs.source), rows: rowChoicesFor(block, inputs) };
+  const keep = inputs.startYear !== null && block.years.some((y) => y.year === inputs.startYear);
+  const startYear = keep ? inputs.startYear : (defaultStartYear(block.years)?.year ?? inputs.startYear);
+  return { ...inputs, source: sourceFor(block, inputs.source), rows: rowChoicesFor(block, inputs), startYear };
 }
 
-/** A role change also sets the default for the years after the budget: costs stop, gains continue. */
+/** A role change, with the defaults of inputs.ts withRole: a new gain has no share, nothing repeats after the budget. */
 export function setRowRole(inputs: ModelInputs, sheetRow: number, role: RowRole): ModelInputs {
-  return {
-    ...inputs,
-    rows: inputs.rows.map((r) => (r.sheetRow === sheetRow ? { ...r, role, after: role === "gain" ? "repeatLast" : role === "cost" ? "zero" : r.after } : r)),
-  };
+  return { ...inputs, rows: inputs.rows.map((r) => (r.sheetRow === sheetRow ? withRole(r, role) : r)) };
+}
+
+/** What the pane says next to the start year: the default it would take on this block and why. */
+export interface StartYearHint {
+  /** "default": the field holds the block's default; "empty": it is empty (the block's first year is used); "actuals": it holds a Bokslut year; "typed": another year. */
+  state: "default" | "empty" | "actuals" | "typed";
+  /** The year the model starts in (null without a block and a year). */
+  year: number | null;
+  reason: StartYearReason | null;
+  lastActuals: number | null;
+  /** The block's default start year (defaultStartYear), null without a block. */
+  suggested: number | null;
+}
+
+export function startYearHint(inputs: ModelInputs, block: BudgetBlock | null): StartYearHint {
+  const d = block ? defaultStartYear(block.years) : null;
+  const base = { reason: d?.reason ?? null, lastActuals: d?.lastActuals ?? null, suggested: d?.year ?? null };
+  if (inputs.startYear === null) {
+    const first = block?.years.length ? Math.min(...block.years.map((y) => y.year)) : null;
+    return { state: "empty", year: first, ...base };
+  }
+  const kind = block?.years.find((y) => y.year === inputs.startYear)?.kind;
+  if (kind === "bokslut") return { state: "actuals", year: inputs.startYear, ...base };
+  return { state: d && d.year === inputs.startYear ? "default" : "typed", year: inputs.startYear, ...base };
+}
+
+/**
+ * The amounts in kr that one chosen row adds to the model, per model year, as the model counts them (the
+ * planner's own resolution: sign, unit factor, share, effect lag, the years after the budget and a price
+ * index), before the adjustments. Null when the row has no role or no share; a refusal (no unit yet, an
+ * invalid setting) comes back as its message, so the pane can say why there is no amount.
+ */
+export type RowAmounts = { ok: true; years: number[]; amounts: number[]; budgetLast: number } | { ok: false; error: { sv: string; en: string } };
+
+export function rowAmounts(inputs: ModelInputs, block: BudgetBlock | null, sheetRow: number): RowAmounts | null {
+  const choice = inputs.rows.find((r) => r.sheetRow === sheetRow);
+  if (!block || !choice || choice.role === "ignore" || choice.share === null) return null;
+  // Only this row, and no fund: its amounts do not depend on the other lines.
+  const alone: ModelInputs = { ...inputs, rows: [choice], extraLines: [], fund: { ...DEFAULT_FUND } };
+  try {
+    const m = resolveModel(alone, block);
+    const line = m.costLines[0] ?? m.gainLines[0];
+    return { ok: true, years: m.years, amounts: lineRow(m, line), budgetLast: Math.max(...block.years.map((y) => y.year)) };
+  } catch (e) {
+    return { ok: false, error: toPaneMessage(e) };
+  }
 }
 
 export function updateRow(inputs: ModelInputs, sheetRow: number, patch: Partial<RowChoice>): ModelInputs {

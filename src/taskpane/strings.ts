@@ -21,7 +21,7 @@ const S = {
   foundIn: { sv: "Blad {sheet}", en: "Sheet {sheet}" },
   rowsLabel: { sv: "Rader", en: "Rows" },
   years: { sv: "År", en: "Years" },
-  rowsFound: { sv: "{rows} rader, varav {sums} summarader", en: "{rows} rows, of which {sums} sum rows" },
+  rowsFound: { sv: "{rows} {rows|rad|rader}, varav {sums} {sums|summarad|summarader}", en: "{rows} {rows|row|rows}, of which {sums} {sums|sum row|sum rows}" },
   unit: { sv: "Enhet i budgeten", en: "Unit in the budget" },
   unitDetected: { sv: "Hittad: {unit} ({source})", en: "Found: {unit} ({source})" },
   unitUnknownHint: { sv: "Ingen enhet hittades – välj en.", en: "No unit was found – choose one." },
@@ -32,7 +32,55 @@ const S = {
   showSumRows: { sv: "Visa summarader (räknas annars inte)", en: "Show sum rows (otherwise left out)" },
   notes: { sv: "Att känna till", en: "Good to know" },
   noData: { sv: "Ingen budget vald ännu.", en: "No budget chosen yet." },
-  readOk: { sv: "Budgetblocket är läst: {rows} rader, {years} år.", en: "The budget block was read: {rows} rows, {years} years." },
+  noDataRefused: {
+    sv: "Inget budgetblock är läst: markeringen kunde inte läsas (se felet ovan). Inget från en tidigare läsning visas eller används.",
+    en: "No budget block is read: the selection could not be read (see the error above). Nothing from an earlier read is shown or used.",
+  },
+  unitRequired: {
+    sv: "Välj budgetens enhet: utan den kan beloppen inte räknas om till kronor.",
+    en: "Choose the budget's unit: without it the amounts cannot be converted to kronor.",
+  },
+  readOk: {
+    sv: "Budgetblocket är läst: {rows} {rows|rad|rader}, {years} år.",
+    en: "The budget block was read: {rows} {rows|row|rows}, {years} {years|year|years}.",
+  },
+  yearColumns: { sv: "Årskolumner", en: "Year columns" },
+  yearColumnsHelp: {
+    sv: "Ett år har flera kolumner i budgeten. Välj vilken modellen ska läsa; kolumnerna summeras aldrig.",
+    en: "A year has several columns in the budget. Choose which one the model reads; the columns are never added together.",
+  },
+  yearColumnFor: { sv: "Kolumn för {year}", en: "Column for {year}" },
+  yearKindBokslut: { sv: "utfall", en: "outturn" },
+  yearKindBudget: { sv: "budgetbelopp", en: "budget amount" },
+  yearKindPlan: { sv: "planbelopp", en: "plan amount" },
+  yearKindPrognos: { sv: "prognos", en: "forecast" },
+  yearKindYear: { sv: "årskolumn", en: "year column" },
+  yearColumnDefaultActuals: {
+    sv: "Förval: {column}, eftersom året har ett bokslut: utfallet är det som hände.",
+    en: "Default: {column}, since the year has actuals: the outturn is what happened.",
+  },
+  yearColumnDefaultBudget: { sv: "Förval: {column}, eftersom året saknar utfall.", en: "Default: {column}, since the year has no actuals." },
+  yearColumnDefaultFirst: { sv: "Förval: {column}, den första kolumnen.", en: "Default: {column}, the first column." },
+  yearColumnPicked: { sv: "Ditt val; förvalet är {column}.", en: "Your choice; the default is {column}." },
+  actorHints: { sv: "Rader utan aktör", en: "Rows without an actor" },
+  actorMissingNamndOne: {
+    sv: "{name} står i bladet men finns inte bland aktörerna (raden {rows}).",
+    en: "{name} is in the sheet but not among the actors (the row {rows}).",
+  },
+  actorMissingNamndMany: {
+    sv: "{name} står i bladet men finns inte bland aktörerna ({count} rader: {rows}).",
+    en: "{name} is in the sheet but not among the actors ({count} rows: {rows}).",
+  },
+  actorAddNamnd: { sv: "Lägg till {name} som aktör", en: "Add {name} as an actor" },
+  actorGuessOne: { sv: "Förslag: {actor} för raden {rows} ({reason}).", en: "Suggestion: {actor} for the row {rows} ({reason})." },
+  actorGuessMany: { sv: "Förslag: {actor} för {count} rader: {rows} ({reason}).", en: "Suggestion: {actor} for {count} rows: {rows} ({reason})." },
+  actorUseGuess: { sv: "Använd förslaget {actor}", en: "Use the suggestion {actor}" },
+  actorNoneOne: { sv: "Raden {rows} har ingen aktör: välj aktör under Budgetrader.", en: "The row {rows} has no actor: choose its actor under Budget rows." },
+  actorNoneMany: {
+    sv: "{count} rader har ingen aktör ({rows}): välj aktör under Budgetrader.",
+    en: "{count} rows have no actor ({rows}): choose their actors under Budget rows.",
+  },
+  actorNone: { sv: "Ingen aktör vald", en: "No actor chosen" },
 
   // Step 2
   step2: { sv: "2. Beskriv investeringen", en: "2. Describe the investment" },
@@ -46,6 +94,21 @@ const S = {
   roleIgnore: { sv: "Ingår inte", en: "Ignore" },
   actor: { sv: "Aktör", en: "Actor" },
   share: { sv: "Andel av raden (%)", en: "Share of the row (%)" },
+  shareOfRow: { sv: "Andel för {label}", en: "Share for {label}" },
+  shareMissingGain: {
+    sv: "Skriv hur stor andel av raden som insatsen undviker, t.ex. 5. Ingen andel antas: utan den kan modellen inte byggas.",
+    en: "Type how much of the row the intervention avoids, e.g. 5. No share is assumed: without it the model cannot be built.",
+  },
+  shareMissingCost: {
+    sv: "Skriv hur stor andel av raden som är insatsens kostnad, t.ex. 100. Utan andel kan modellen inte byggas.",
+    en: "Type how much of the row is the intervention's cost, e.g. 100. Without a share the model cannot be built.",
+  },
+  rowAmountGain: {
+    sv: "Undviken kostnad i modellen, kr per år före justeringar: {amounts}",
+    en: "Avoided cost in the model, kr per year before adjustments: {amounts}",
+  },
+  rowAmountCost: { sv: "Kostnad i modellen, kr per år före justeringar: {amounts}", en: "Cost in the model, kr per year before adjustments: {amounts}" },
+  rowAmountUnknown: { sv: "Beloppet i kr kan inte visas ännu: {reason}", en: "The amount in kr cannot be shown yet: {reason}" },
   sumRow: { sv: "summarad", en: "sum row" },
   actorsHeading: { sv: "Aktörer", en: "Actors" },
   newActor: { sv: "Ny aktör", en: "New actor" },
@@ -81,6 +144,31 @@ const S = {
 
   timeHeading: { sv: "Tid och diskontering", en: "Time and discounting" },
   startYear: { sv: "Startår (tomt = budgetens första år)", en: "Start year (empty = the budget's first year)" },
+  startYearAfterActuals: {
+    sv: "Förvalt: första budget- eller planåret efter bokslutet {actuals}. Ett bokslut är utfall; att börja där räknar besparingar innan insatsen har börjat.",
+    en: "Default: the first Budget or Plan year after the actuals of {actuals}. A Bokslut column is actuals; starting there counts savings before the intervention has begun.",
+  },
+  startYearFirst: {
+    sv: "Förvalt: budgetblockets första år (blocket har inget bokslut).",
+    en: "Default: the budget block's first year (the block has no actuals).",
+  },
+  startYearOnlyActuals: {
+    sv: "Blocket har bara bokslutsår (utfall): kontrollera att modellen ska börja så tidigt.",
+    en: "The block has only Bokslut (actuals) years: check that the model should start this early.",
+  },
+  startYearEmpty: { sv: "Tomt: budgetblockets första år, {year}.", en: "Empty: the budget block's first year, {year}." },
+  startYearEmptyActuals: {
+    sv: "Tomt: budgetblockets första år, {year}, som är ett bokslut (utfall). Besparingar räknas då innan insatsen har börjat.",
+    en: "Empty: the budget block's first year, {year}, which is a Bokslut (actuals). Savings are then counted before the intervention has begun.",
+  },
+  startYearActuals: {
+    sv: "{year} är ett bokslutsår (utfall): besparingar räknas innan insatsen har börjat.",
+    en: "{year} is a Bokslut (actuals) year: savings are counted before the intervention has begun.",
+  },
+  startYearActualsSuggest: {
+    sv: "{year} är ett bokslutsår (utfall): besparingar räknas innan insatsen har börjat. Första budget- eller planåret efter bokslutet är {suggest}.",
+    en: "{year} is a Bokslut (actuals) year: savings are counted before the intervention has begun. The first Budget or Plan year after the actuals is {suggest}.",
+  },
   horizon: { sv: "Horisont (år)", en: "Horizon (years)" },
   mandateYears: { sv: "Mandatperiod (år)", en: "Mandate period (years)" },
   discountKind: { sv: "Diskonteringsränta", en: "Discount rate" },
@@ -141,8 +229,8 @@ const S = {
   capPerYear: { sv: "Tak per år (kr, tomt = inget)", en: "Cap per year (kr, empty = none)" },
   lastYear: { sv: "Sista återföringsår (tomt = modellens sista)", en: "Last repayment year (empty = the model's last)" },
   repayingActors: {
-    sv: "Aktörer vars besparingar återför (inga valda = kommunens nämnder)",
-    en: "Actors whose savings repay (none chosen = the kommun's committees)",
+    sv: "Aktörer vars besparingar återförs till fonden (inga valda = kommunens nämnder)",
+    en: "Actors whose savings repay the fund (none chosen = the kommun's committees)",
   },
   dualRepayment: { sv: "Fonddelen återbetalas", en: "The fund part is repaid" },
   dualSavings: { sv: "ur besparingar", en: "from savings" },
@@ -185,10 +273,97 @@ const S = {
   colCosts: { sv: "Kostnader", en: "Costs" },
   colGains: { sv: "Nyttor", en: "Gains" },
   colNet: { sv: "Netto", en: "Net" },
+  warningsOne: { sv: "1 rimlighetsvarning", en: "1 plausibility warning" },
+  warningsMany: { sv: "{count} rimlighetsvarningar", en: "{count} plausibility warnings" },
+  warningsHelp: {
+    sv: "Modellen kan byggas ändå, men kontrollera först. Varningarna skrivs också på modellbladet, under rubriken.",
+    en: "The model can be built all the same, but check first. The warnings are also written on the model sheet, under its title.",
+  },
   needLines: {
     sv: "Välj minst en rad som kostnad eller nytta, eller lägg till en egen rad.",
     en: "Choose at least one row as a cost or a gain, or add a line of your own.",
   },
+  buildRefusedField: {
+    sv: 'Modellen byggdes inte: fältet "{label}" visar "{shown}", som inte kan användas. {problem} Rätta fältet och bygg igen; inget har skrivits i arbetsboken.',
+    en: 'The model was not built: the field "{label}" shows "{shown}", which cannot be used. {problem} Correct the field and build again; nothing was written to the workbook.',
+  },
+  buildRefusedEmpty: {
+    sv: 'Modellen byggdes inte: fältet "{label}" är inte ifyllt. {problem} Fyll i fältet och bygg igen; inget har skrivits i arbetsboken.',
+    en: 'The model was not built: the field "{label}" is not filled in. {problem} Fill it in and build again; nothing was written to the workbook.',
+  },
+  buildRefusedMoreOne: { sv: "Ytterligare ett fält behöver rättas.", en: "One more field needs correcting." },
+  buildRefusedMore: { sv: "Ytterligare {count} fält behöver rättas.", en: "{count} more fields need correcting." },
+  checkBeforeBuild: { sv: "Kontrollera före bygget:", en: "Check before building:" },
+  builtWithWarnings: { sv: "Kontrollera: {list}", en: "Check: {list}" },
+  budgetRereadFailed: {
+    sv: "Budgeten kunde inte läsas om, så modellen byggdes inte: {detail}",
+    en: "The budget could not be read again, so the model was not built: {detail}",
+  },
+  resultFromSheet: {
+    sv: "Värdena är lästa från modellen {key} på bladet {sheet} i arbetsboken.",
+    en: "The values are read from the model {key} on the sheet {sheet} in the workbook.",
+  },
+  resultFromPane: {
+    sv: "Panelens egen beräkning av inställningarna ovan; inget är skrivet i arbetsboken ännu.",
+    en: "The pane's own computation of the settings above; nothing has been written to the workbook yet.",
+  },
+  resultStale: {
+    sv: "Budgeten eller modellbladet har ändrats sedan värdena lästes: de är inaktuella och läses om strax (eller med knappen ovan).",
+    en: "The budget or the model sheet has changed since the values were read: they are out of date and will be read again shortly (or with the button above).",
+  },
+  refreshResult: { sv: "Läs om från arbetsboken", en: "Read again from the workbook" },
+  sheetErrors: {
+    sv: "Modellbladet visar {codes} i {figures}: resultatet kan inte räknas fram.",
+    en: "The model sheet shows {codes} in {figures}: the result cannot be computed.",
+  },
+  andMore: { sv: "{list} och {count} resultat till", en: "{list} and {count} more results" },
+  badCellsOne: {
+    sv: "Budgetcellen {cells} är inte ett tal. Rätta den i budgeten, så följer modellen med.",
+    en: "The budget cell {cells} is not a number. Correct it in the budget and the model follows.",
+  },
+  badCells: {
+    sv: "Budgetcellerna {cells} är inte tal. Rätta dem i budgeten, så följer modellen med.",
+    en: "The budget cells {cells} are not numbers. Correct them in the budget and the model follows.",
+  },
+  badCellsUnknown: {
+    sv: "Kontrollera cellerna som modellen läser: budgeten och antagandena på modellbladet.",
+    en: "Check the cells the model reads: the budget and the assumptions on the model sheet.",
+  },
+  sheetDiffers: {
+    sv: "Modellbladet och panelens egen beräkning skiljer sig åt för {figures} (markerat med †). Panelen visar bladets värden. Har ett antagande ändrats direkt på bladet, eller räknar Excel inte om automatiskt?",
+    en: "The model sheet and the pane's own computation differ for {figures} (marked †). The pane shows the sheet's values. Was an assumption changed directly on the sheet, or is Excel not recalculating automatically?",
+  },
+  sheetUnread: {
+    sv: "Värdena kunde inte läsas från modellbladet; panelen visar sin egen beräkning, markerad med *.",
+    en: "The values could not be read from the model sheet; the pane shows its own computation, marked *.",
+  },
+  sheetCalculating: { sv: "Excel räknar fortfarande; värdena läses om strax.", en: "Excel is still calculating; the values will be read again shortly." },
+  calculating: { sv: "räknas …", en: "calculating …" },
+  fundResultHeading: { sv: "Fondens resultat", en: "The fund's result" },
+  actorTableKr: { sv: "Vem betalar, vem vinner (nuvärden i kr)", en: "Who pays, who gains (present values, kr)" },
+  actorTableShort: { sv: "tabellen Vem betalar, vem vinner", en: "the table Who pays, who gains" },
+  basisHeading: { sv: "Resultatet vilar på", en: "The result rests on" },
+  basisYears: { sv: "{start}, {horizon} år ({start}–{last})", en: "{start}, {horizon} years ({start}–{last})" },
+  basisYearsOne: { sv: "{start}, {horizon} år (endast {last})", en: "{start}, {horizon} year (only {last})" },
+  basisAdjusted: { sv: "efter justeringar: {list}", en: "after adjustments: {list}" },
+  basisNoAdjustments: { sv: "inga justeringar (netto = brutto)", en: "no adjustments (net = gross)" },
+  basisPayback: { sv: "Återbetalningstid", en: "Payback" },
+  basisPaybackNamed: {
+    sv: "diskonterad ({disc}) och ej diskonterad ({simple}): år tills det ackumulerade nettot varaktigt är ≥ 0",
+    en: "discounted ({disc}) and undiscounted ({simple}): years until the cumulative net stays ≥ 0",
+  },
+  basisPaybackValue: {
+    sv: "diskonterad och ej diskonterad: år tills det ackumulerade nettot varaktigt är ≥ 0",
+    en: "discounted and undiscounted: years until the cumulative net stays ≥ 0",
+  },
+  basisUnitLabel: { sv: "Enhet", en: "Unit" },
+  basisUnitKr: { sv: "alla belopp i kronor (kr)", en: "all amounts in kronor (kr)" },
+  basisUnitConverted: {
+    sv: "alla belopp i kronor (kr); budgetens {unit} är omräknade (1 {unit} = {factor} kr)",
+    en: "all amounts in kronor (kr); the budget's {unit} are converted (1 {unit} = {factor} kr)",
+  },
+  legendDiffers: { sv: "† = bladets värde skiljer sig från panelens beräkning.", en: "† = the sheet's value differs from the pane's computation." },
+  legendUnconfirmed: { sv: "* = panelens beräkning, inte bekräftad av arbetsboken.", en: "* = the pane's computation, not confirmed by the workbook." },
 
   // Step 4
   step4: { sv: "4. Modeller i arbetsboken", en: "4. Models in the workbook" },
@@ -212,8 +387,8 @@ const S = {
   },
   repair: { sv: "Reparera", en: "Repair" },
   removedKept: {
-    sv: "Modellen {key} är borttagen. Bladen {sheets} behölls: de står i modellens lista men bär inte modellens märkning, så de kan vara dina.",
-    en: "The model {key} was removed. The sheets {sheets} were kept: the model lists them but they do not carry its marker, so they may be yours.",
+    sv: "Modellen {key} är borttagen. Blad som modellen listar men som saknar dess märkning behölls, eftersom ett blad utan märkningen kan vara ditt eget: {sheets}.",
+    en: "The model {key} was removed. Sheets that the model lists but that lack its marker were kept, since a sheet without the marker may be your own: {sheets}.",
   },
   rereadFailed: {
     sv: "Budgetblocket {address} kunde inte läsas om; modellen öppnades utan det.",
@@ -226,6 +401,12 @@ const S = {
   invalidList: { sv: "Skriv tal åtskilda med semikolon.", en: "Type numbers separated by semicolons." },
   allowedRange: { sv: "Tillåtet: {min}–{max}.", en: "Allowed: {min}–{max}." },
   allowedBounds: { sv: "Tillåtet: {range}.", en: "Allowed: {range}." },
+  rateLow: { sv: "Räntan {rate} är ovanligt låg (under {min} per år).", en: "The rate {rate} is unusually low (below {min} a year)." },
+  rateMeant: { sv: " Menade du {meant}?", en: " Did you mean {meant}?" },
+  rateHigh: {
+    sv: "Räntan {rate} är ovanligt hög (över {max} per år). Kontrollera att den är rätt.",
+    en: "The rate {rate} is unusually high (above {max} a year). Check that it is right.",
+  },
 
   // Templates (labels come from the planner's TEMPLATES)
   templateHelp: { sv: "En mall fyller i inställningar; dina rader och aktörer behålls.", en: "A template fills in settings; your rows and actors are kept." },
@@ -239,9 +420,14 @@ const S = {
 export type StringKey = keyof typeof S;
 export const STRINGS: Record<StringKey, { sv: string; en: string }> = S;
 
-/** The text for `key` in `lang`, with {placeholders} filled in. */
+/**
+ * The text for `key` in `lang`, with {placeholders} filled in. {n|one|many} is the word for the count `n`:
+ * "one" when n is 1, "many" otherwise ("{rows} {rows|rad|rader}": 1 rad, 0 rader, 12 rader).
+ */
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
+  return STRINGS[key][lang]
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, p: string, one: string, many: string) => (p in params ? (Number(params[p]) === 1 ? one : many) : m))
+    .replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
 }
 
 /** The same text in both languages, for messages kept until the user switches language. */

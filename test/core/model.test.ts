@@ -170,18 +170,31 @@ describe("the fund", () => {
   });
 });
 
+/**
+ * Writes v at a path in a spec, as untyped JavaScript may (a value of any type, anywhere): what the types of
+ * ModelSpec rule out is exactly what these tests give evaluateModel. Every object on the way must exist.
+ */
+function put(spec: ModelSpec, path: ReadonlyArray<string | number>, v: unknown): void {
+  let o: unknown = spec;
+  path.forEach((key, i) => {
+    if (typeof o !== "object" || o === null) throw new Error(`put: nothing to write into at ${path.slice(0, i).join(".")}`);
+    if (i === path.length - 1) Reflect.set(o, key, v);
+    else o = Reflect.get(o, key);
+  });
+}
+
 describe("the spec is checked once, with a bilingual message", () => {
   const bad = (change: (s: ModelSpec) => void): unknown => {
     const s: ModelSpec = JSON.parse(JSON.stringify(handSpec()));
     change(s);
     return errorOf(() => evaluateModel(s));
   };
-  test.each<[string, (s: any) => void, string]>([
+  test.each<[string, (s: ModelSpec) => void, string]>([
     ["no years", (s) => (s.years = []), "modelSpec"],
     ["a line for an actor that is not in the model", (s) => (s.costs[0].actor = "fk"), "modelSpec"],
     ["a line longer than the years", (s) => (s.gains[0].amounts = [1, 2, 3, 4]), "modelSpec"],
-    ["an amount that is not finite", (s) => (s.gains[0].amounts = [1, null, 3]), "modelSpec"],
-    ["the same actor twice", (s) => s.actors.push({ id: "son", label: "SN", kind: "namnd" }), "modelSpec"],
+    ["an amount that is not finite", (s) => put(s, ["gains", 0, "amounts"], [1, null, 3]), "modelSpec"],
+    ["the same actor twice", (s) => (s.actors = [...s.actors, { id: "son", label: "SN", kind: "namnd" }]), "modelSpec"],
     ["effect start 0", (s) => (s.effectStart = 0), "modelSpec"],
     ["effect start after the last year", (s) => (s.effectStart = 4), "modelSpec"],
     ["a mandate of 0 years", (s) => (s.mandateYears = 0), "modelSpec"],
@@ -189,7 +202,7 @@ describe("the spec is checked once, with a bilingual message", () => {
     ["a success probability of 2", (s) => (s.successProbability = 2), "modelSpec"],
     ["a rate of −100 %", (s) => (s.rate = -1), "rateTooLow"],
     ["too few per-period rates", (s) => (s.rate = [0.03, 0.03]), "tooFewRates"],
-    ["timing 2", (s) => (s.timing = 2), "badTiming"],
+    ["timing 2", (s) => put(s, ["timing"], 2), "badTiming"],
     [
       "commitments over 100 %",
       (s) => (s.fund = { fundShare: 1, savers: [], repayment: { kind: "committed", commitments: [{ actor: "son", shares: [0.6, 0.6] }] } }),
@@ -246,33 +259,33 @@ describe("the spec is checked once, with a bilingual message", () => {
       fc.constant({}),
       fc.double(),
     );
-    const paths: Array<(s: any, v: unknown) => void> = [
-      (s, v) => (s.years = v),
-      (s, v) => (s.rate = v),
-      (s, v) => (s.timing = v),
-      (s, v) => (s.actors = v),
-      (s, v) => (s.actors[0].id = v),
-      (s, v) => (s.costs = v),
-      (s, v) => (s.costs[0].amounts = v),
-      (s, v) => (s.costs[0].amounts[1] = v),
-      (s, v) => (s.gains[1].actor = v),
-      (s, v) => (s.participants = v),
-      (s, v) => (s.successProbability = v),
-      (s, v) => (s.gainBasis = v),
-      (s, v) => (s.adjustments = v),
-      (s, v) => (s.adjustments.dropOff = v),
-      (s, v) => (s.effectStart = v),
-      (s, v) => (s.mandateYears = v),
-      (s, v) => (s.fund = v),
-      (s, v) => (s.fund = { fundShare: 1, savers: ["son"], repayment: { kind: "savings", share: v, delay: v, cap: v, lastPeriod: v } }),
-      (s, v) => (s.fund = { fundShare: v, savers: v, repayment: { kind: "committed", commitments: [{ actor: "son", shares: [v] }] } }),
-      (s, v) => (s.fund = { fundShare: 1, savers: [], repayment: v }),
-      (s, v) => (s.fund = { fundShare: 1, savers: [], repayment: { kind: "committed", commitments: v } }),
-      (s, v) => (s.gains[0].cashable = v),
+    const paths: Array<(s: ModelSpec, v: unknown) => void> = [
+      (s, v) => put(s, ["years"], v),
+      (s, v) => put(s, ["rate"], v),
+      (s, v) => put(s, ["timing"], v),
+      (s, v) => put(s, ["actors"], v),
+      (s, v) => put(s, ["actors", 0, "id"], v),
+      (s, v) => put(s, ["costs"], v),
+      (s, v) => put(s, ["costs", 0, "amounts"], v),
+      (s, v) => put(s, ["costs", 0, "amounts", 1], v),
+      (s, v) => put(s, ["gains", 1, "actor"], v),
+      (s, v) => put(s, ["participants"], v),
+      (s, v) => put(s, ["successProbability"], v),
+      (s, v) => put(s, ["gainBasis"], v),
+      (s, v) => put(s, ["adjustments"], v),
+      (s, v) => put(s, ["adjustments", "dropOff"], v),
+      (s, v) => put(s, ["effectStart"], v),
+      (s, v) => put(s, ["mandateYears"], v),
+      (s, v) => put(s, ["fund"], v),
+      (s, v) => put(s, ["fund"], { fundShare: 1, savers: ["son"], repayment: { kind: "savings", share: v, delay: v, cap: v, lastPeriod: v } }),
+      (s, v) => put(s, ["fund"], { fundShare: v, savers: v, repayment: { kind: "committed", commitments: [{ actor: "son", shares: [v] }] } }),
+      (s, v) => put(s, ["fund"], { fundShare: 1, savers: [], repayment: v }),
+      (s, v) => put(s, ["fund"], { fundShare: 1, savers: [], repayment: { kind: "committed", commitments: v } }),
+      (s, v) => put(s, ["gains", 0, "cashable"], v),
     ];
     fc.assert(
       fc.property(fc.nat({ max: paths.length - 1 }), junk, (k, v) => {
-        const s: any = handSpec();
+        const s = handSpec();
         paths[k](s, v);
         let r;
         try {

@@ -45,8 +45,12 @@ describeInBrowser("language and keyboard", () => {
     await useSelection(page);
     expect(await page.getByTestId("status").innerText()).toMatch(/The budget block was read: 16 rows, 4 years/);
     await assign(page, "Social investering: Tidiga insatser", "cost", "son");
-    await assign(page, "Institutionsplaceringar barn och unga", "gain", "son", "5");
-    await assign(page, "Familjehem", "gain", "son", "2.5");
+    // The avoided costs continue after the budget's last year: a choice (the default is nothing after it).
+    for (const [label, share] of [
+      ["Institutionsplaceringar barn och unga", "5"],
+      ["Familjehem", "2.5"],
+    ])
+      await page.getByTestId(`after-${await assign(page, label, "gain", "son", share)}`).selectOption("repeatLast");
     await page.getByTestId("participants").fill("40");
     await page.getByTestId("success-probability").fill("50");
     await build(page);

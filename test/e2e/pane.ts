@@ -150,3 +150,49 @@ export async function fromSheetWithCore(page: Page, e: Expected): Promise<{ npv:
   const rate = d.kind === "constant" ? d.rate : d.rates;
   return { npv: presentValue(rate, net, e.inputs.timing), payback: paybackAnalysis(net, { timing: e.inputs.timing }).time };
 }
+
+/** One figure of the pane's result as shown: its text and the attributes that say where the value comes from. */
+export interface PaneFigure {
+  text: string;
+  /** The number shown (null when the figure is not a number). */
+  value: number | null;
+  /** "sheet" (read from the model sheet) or "preview" (the pane's own computation). */
+  source: string | null;
+  /** The Excel error code the sheet holds, e.g. "#VALUE!". */
+  error: string | null;
+  differs: boolean;
+  unconfirmed: boolean;
+}
+
+/** Reads a figure in one go (text and attributes from the same render). */
+export async function readFigure(page: Page, testId: string): Promise<PaneFigure> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const v = el.getAttribute("data-value");
+    return {
+      text: (el.textContent ?? "").trim(),
+      value: v === null || v === "" ? null : Number(v),
+      source: el.getAttribute("data-source"),
+      error: el.getAttribute("data-error"),
+      differs: el.getAttribute("data-differs") === "true",
+      unconfirmed: el.getAttribute("data-unconfirmed") === "true",
+    };
+  });
+}
+
+/** The computed value of a workbook name's cell (SI1_NPV) in the page's workbook; throws when the name does not exist. */
+export async function nameValue(page: Page, name: string): Promise<unknown> {
+  const refersTo = await page.evaluate(
+    (n) => window.socinvPlayground!.book.names().find((x) => x.name.toLowerCase() === n.toLowerCase())?.refersTo ?? null,
+    name,
+  );
+  if (!refersTo) throw new Error(`No workbook name ${name}`);
+  return cellValue(page, refersTo.replace(/^=/, ""));
+}
+
+/** Types into a cell of the grid as a user does (select it, type, Enter), on the given sheet. */
+export async function typeInCell(page: Page, sheet: string, a1: string, text: string): Promise<void> {
+  await page.getByTestId(`sheet-tab-${sheet}`).click();
+  await page.locator(`[data-cell="${a1}"]`).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}

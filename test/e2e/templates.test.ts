@@ -27,7 +27,11 @@ describeInBrowser("one run per template", () => {
       await page.getByTestId(`template-${id}`).click();
       expect(await page.getByTestId(`template-${id}`).getAttribute("aria-pressed")).toBe("true");
 
-      for (const row of sample.inputs.rows) await assign(page, row.label, row.role, row.actor, percent(row.share));
+      // Every share is typed (a gain row has none until it is) and "repeat the last year" is chosen where the sample has it.
+      for (const row of sample.inputs.rows) {
+        const i = await assign(page, row.label, row.role, row.actor, percent(row.share!));
+        if (row.after !== "zero") await page.getByTestId(`after-${i}`).selectOption(row.after);
+      }
       if (id === "individual") {
         // The intervention's cost is not in the sheet of one person's costs: a line of the pane's own.
         await page.getByTestId("add-extra-cost").click();

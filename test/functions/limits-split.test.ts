@@ -21,7 +21,7 @@ describe("the issue's reproductions", () => {
     const e = thrown(() => split([[60000000000.4]], [[0.5], [0.5]]));
     expect(e.excel).toBe("#VALUE!");
     expect(e.sv).toBe(
-      "amount: beloppet 60\u00a0000\u00a0000\u00a0000,4 är inte ett helt antal avrundningsenheter (1), så delarna kan inte summera exakt till det. " +
+      "belopp: beloppet 60\u00a0000\u00a0000\u00a0000,4 är inte ett helt antal avrundningsenheter (1), så delarna kan inte summera exakt till det. " +
         "Avrunda beloppet till enheten först (t.ex. =AVRUNDA(A1;2) för öre) eller välj en mindre enhet (t.ex. 0,01 för öre).",
     );
     expect(e.en).toBe(

@@ -185,14 +185,14 @@ describe("named reproductions", () => {
     expect(errorOf(() => priceYear(omittedUndefined, [[100]], 100))).toEqual({ excel: "#VALUE!", id: "missingArgument" });
     const r = calc("=SOCINV.PRICEYEAR(,100,100)");
     expect(r.value).toBe("#VALUE!");
-    expect(r.message).toBe("values saknas: ange ett tal, en cell eller ett område. / values is missing: give a number, a cell or a range.");
+    expect(r.message).toBe("värden saknas: ange ett tal, en cell eller ett område. / values is missing: give a number, a cell or a range.");
   });
   test("an omitted required range is named; an empty cell in it is 0 (blank = 0)", () => {
     expect(errorOf(() => npv([[0.1]], omittedNull))).toEqual({ excel: "#VALUE!", id: "missingArgument" });
     expect(errorOf(() => npv(omittedNull, [[1]]))).toEqual({ excel: "#VALUE!", id: "missingArgument" });
     expect(errorOf(() => irr(omittedUndefined))).toEqual({ excel: "#VALUE!", id: "missingArgument" });
     expect(errorOf(() => actorPV([[0.1]], omittedNull))).toEqual({ excel: "#VALUE!", id: "missingArgument" });
-    expect(calc("=SOCINV.NPV(0.1,)").message).toMatch(/values saknas.*values is missing/);
+    expect(calc("=SOCINV.NPV(0.1,)").message).toMatch(/värden saknas.*values is missing/);
     // a referenced empty cell arrives as a 2-D array: it is 0, as every blank
     expect(npv([[0.1]], [[null]])).toBe(0);
     expect(priceYear([[null]], [[100]], 100)).toEqual([[0]]);
@@ -207,12 +207,12 @@ describe("named reproductions", () => {
       throw new Error("no error");
     })();
     expect(e.id).toBe("logicalInRange");
-    expect(e.sv).toBe("values: värde nr 2 är SANT, ett sanningsvärde, inte ett tal.");
+    expect(e.sv).toBe("värden: värde nr 2 är SANT, ett sanningsvärde, inte ett tal.");
     expect(e.en).toBe("values: value no. 2 is TRUE, a logical value, not a number.");
   });
   test("periods left empty: 'got blank', not 'got 0'", () => {
     const r = calc("=SOCINV.DISCOUNTFACTORS(0.1,)");
     expect(r.value).toBe("#NUM!");
-    expect(r.message).toMatch(/fick tomt\/blank.*got tomt\/blank/);
+    expect(r.message).toMatch(/fick tomt\).*got blank\)/);
   });
 });

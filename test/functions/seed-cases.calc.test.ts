@@ -223,7 +223,7 @@ describe("bad input through formulas: clear bilingual errors", () => {
       what: "labels and flows of different sizes",
       f: '=SOCINV.ACTORSUMMARY(0,{"A";"B"},{1;2;3})',
       err: "#VALUE!",
-      msg: /2 aktörsnamn men flows har 3 rader.*2 actor labels but flows has 3 rows/,
+      msg: /2 aktörsnamn men flöden har 3 rader.*2 actor labels but flows has 3 rows/,
     },
     { what: "text in the flow table, by position", f: "=SOCINV.ACTORPV(0,Bad!B1:C3)", err: "#VALUE!", msg: /värde nr 6 är text.*value no\. 6 is text/ },
     { what: "a negative share", f: "=SOCINV.SPLIT(100,{1.2;-0.2})", err: "#NUM!", msg: /negativ.*negative/ },

@@ -185,7 +185,7 @@ describe("the routine on a parameter of its own (messages for bounds no core fun
       throw new Error("not refused");
     })();
     expect(e.id).toBe("badPeriods");
-    expect(e.en).toBe("The number of periods must be a whole number from 1 to 10000 (got tomt/blank).");
+    expect(e.en).toBe("The number of periods must be a whole number from 1 to 10,000 (got blank).");
   });
 });
 

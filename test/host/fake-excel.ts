@@ -33,7 +33,7 @@ export interface FakeSheet {
   columnWidths: Record<number, number>;
   freeze: { rows: number; cols: number } | null;
   tabColor: string;
-  charts: Array<{ type: string; source: string; seriesBy: string; title: string; position: string[] }>;
+  charts: Array<{ type: string; source: string; seriesBy: string; title: string; position: string[]; look?: Record<string, unknown> }>;
   merged: string[];
 }
 
@@ -347,6 +347,13 @@ export class FakeWorksheet extends Proxy {
 class FakeChart {
   index = -1;
   readonly title: { text: string };
+  /**
+   * The chart's series and axes (ExcelApi 1.7–1.8): every property set and method called on them is queued as
+   * a write and recorded in the chart's `look` by its path, e.g. "series.getItemAt(1).points.getItemAt(0).format.fill.setSolidColor"
+   * → ["#4E79A7"], "axes.valueAxis.displayUnit" → "Millions"; ranges passed as arguments are recorded as their address.
+   */
+  readonly series: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly axes: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheetName: string,
@@ -358,6 +365,31 @@ class FakeChart {
       enumerable: true,
     });
     this.title = title;
+    this.series = this.recorder("series");
+    this.axes = this.recorder("axes");
+  }
+  private recorder(path: string): unknown {
+    const record = (at: string, v: unknown) => {
+      const ch = this.chart();
+      (ch.look ??= {})[at] = v;
+    };
+    const shown = (a: unknown) => {
+      if (!(a instanceof FakeRange)) return a;
+      const { sheet: s, box } = a.resolve();
+      return `${quoteSheet(s)}!${boxAddress(box)}`;
+    };
+    return new globalThis.Proxy(function () {}, {
+      get: (_t, key) => (typeof key === "symbol" || key === "then" ? undefined : this.recorder(`${path}.${key}`)),
+      set: (_t, key, v) => {
+        this.ctx.enqueueWrite(() => record(`${path}.${String(key)}`, v));
+        return true;
+      },
+      apply: (_t, _self, args: unknown[]) => {
+        // getItemAt and the like only point at an object; the other methods change the chart.
+        if (!/\.get\w*$/.test(path)) this.ctx.enqueueWrite(() => record(path, args.map(shown)));
+        return this.recorder(`${path}(${args.map((a) => (a instanceof FakeRange ? "range" : String(a))).join(",")})`);
+      },
+    });
   }
   private chart() {
     return this.ctx.findSheet(this.sheetName).charts[this.index];

@@ -46,7 +46,7 @@ interface ExcelMock {
   context: {
     workbook: {
       selection: { used: MockRange; region: MockRange; getMergedAreasOrNullObject: () => unknown };
-      worksheets: { budget: { block: MockRange; getRange: () => MockRange } };
+      worksheets: { budget: { block: MockRange; window: MockRange; getRange: () => MockRange } };
     };
   };
   run: ExcelRun;
@@ -75,7 +75,14 @@ function mockExcel(selection: ReturnType<typeof rangeData>, region: ReturnType<t
           return this.selection;
         },
         worksheets: {
-          budget: { block: { ...rangeData("'Budget 2025'!A2:C3", 1, 0, budget.slice(1)), merged: { address: "" } } },
+          budget: {
+            block: { ...rangeData("'Budget 2025'!A2:C3", 1, 0, budget.slice(1)), merged: { address: "" } },
+            // The area read around one selected cell's region (here: just the region).
+            window: { ...region, merged: { address: "'Budget 2025'!A1:C1" } },
+            getRangeByIndexes: function () {
+              return this.window;
+            },
+          },
           getItem: function () {
             return this.budget;
           },
@@ -93,6 +100,8 @@ function mockExcel(selection: ReturnType<typeof rangeData>, region: ReturnType<t
   const sheet = mock.context.workbook.worksheets.budget;
   sheet.getRange = () => sheet.block;
   sheet.block.getMergedAreasOrNullObject = () => sheet.block.merged;
+  sheet.window.getMergedAreasOrNullObject = () => sheet.window.merged;
+  sheet.window.merged.isNullObject = false;
   sheet.block.merged.isNullObject = true;
   // The region's own merged-areas call: the mock binds methods to the object they were declared on.
   mock.context.workbook.selection.region.getMergedAreasOrNullObject = function () {
@@ -102,11 +111,14 @@ function mockExcel(selection: ReturnType<typeof rangeData>, region: ReturnType<t
 }
 
 describe("OfficeHost with office-addin-mock", () => {
-  test("one selected cell: the surrounding region is loaded and returned in full", async () => {
+  test("one selected cell: the area around its region is loaded and the block in it returned in full", async () => {
     const mock = mockExcel(rangeData("'Budget 2025'!B2", 1, 1, [[43.5]]), rangeData("'Budget 2025'!A1:C3", 0, 0, budget));
     const run: ExcelRun = (batch) => mock.run(batch);
     const snap = await new OfficeHost(run).readSelection();
-    expect(snap).toEqual({
+    // The block reaches the edge of what was read, so it may go on: the snapshot says so.
+    expect(snap.found).toEqual({ cell: "B2", window: "A1:C3", headerRow: 1, gaps: 0, stop: { kind: "window", row: 3 } });
+    expect({ ...snap, found: undefined }).toEqual({
+      found: undefined,
       sheet: "Budget 2025",
       address: "A1:C3",
       row: 0,

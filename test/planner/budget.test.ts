@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { MAX_BLOCK_ROWS, parseAmountText, parseYearHeader, readBudget, readBudgetOrThrow, unitInText } from "../../src/planner/budget";
+import { cellRanges } from "../../src/planner/budget-rows";
+import { nonAmountKind } from "../../src/planner/budget-text";
 import { snap } from "./fixtures";
 import {
   BUDGET_SELECTION,
@@ -163,11 +165,12 @@ describe("the sample driftbudget", () => {
       [-1.5, "text"],
       [-1.5, "number"],
     ]);
-    const textNote = block.notes.find((n) => n.id === "textNumber")!;
+    const textNote = block.notes.find((n) => n.id === "textNumbers")!;
     expect(textNote.cell).toBe("'Driftbudget 2025'!E17");
     expect(textNote.severity).toBe("warning");
+    expect(textNote.sv).toMatch(/^1 belopp var text och lästes som tal: E17\./);
     expect(block.notes.find((n) => n.id === "dashNegatives")?.en).toMatch(/C17 "–2,4"/);
-    expect(block.notes.find((n) => n.id === "blankYears")?.en).toMatch(/^1 blank amounts count as 0/);
+    expect(block.notes.find((n) => n.id === "blankYears")?.en).toMatch(/^1 blank amount counts as 0/);
   });
 
   test("every note is bilingual; the comment column and merged cells are explained", () => {
@@ -252,7 +255,7 @@ describe("other budget layouts", () => {
     expect(warnings.map((w) => w.cell)).toEqual(["'Blad1'!B2", "'Blad1'!B3"]);
   });
 
-  test("a duplicated year keeps the first column and says so", () => {
+  test("a year with two columns keeps both; the model reads the budget (no outturn yet), and the note says so", () => {
     const b = readBudgetOrThrow(
       snap([
         ["Verksamhet", "Budget 2025", "Prognos 2025", "Plan 2026"],
@@ -260,7 +263,13 @@ describe("other budget layouts", () => {
       ]),
     );
     expect(b.years.map((y) => y.header)).toEqual(["Budget 2025", "Plan 2026"]);
-    expect(b.notes.find((n) => n.id === "duplicateYear")?.sv).toMatch(/B "Budget 2025".*C "Prognos 2025"/);
+    expect(b.columns?.map((y) => y.header)).toEqual(["Budget 2025", "Prognos 2025", "Plan 2026"]);
+    expect(b.rows[0].cells.map((c) => c.value)).toEqual([1, 2]);
+    expect(b.rows[0].columnCells?.map((c) => c.value)).toEqual([1, 1.1, 2]);
+    expect(b.sameYear).toEqual([expect.objectContaining({ year: 2025, chosen: "B", byDefault: "B", reason: "budget" })]);
+    expect(b.notes.find((n) => n.id === "sameYearColumns")?.sv).toMatch(
+      /2025 har 2 kolumner \(B "Budget 2025", C "Prognos 2025"\)\. Modellen läser B "Budget 2025"/,
+    );
   });
 
   test("a block that does not start at A1 keeps sheet addresses", () => {
@@ -346,7 +355,7 @@ describe("refusals, with clear bilingual messages", () => {
     const values = Array.from({ length: 5000 }, (_, i) => (i === 0 ? ["Verksamhet", "Budget 2025", "Plan 2026"] : [`Rad ${i}`, i, i + 1]));
     const r = readBudget(snap(values));
     expect(r.ok || r.error.id).toBe("tooManyRows");
-    if (!r.ok) expect(r.error.sv).toMatch(/5000 rader; högst 2000/);
+    if (!r.ok) expect(r.error.sv).toMatch(/5\u00a0000 rader; högst 2\u00a0000/);
   });
 
   test(`${MAX_BLOCK_ROWS} rows are read (the time is in npm run bench)`, () => {
@@ -375,5 +384,90 @@ describe("refusals, with clear bilingual messages", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("rows that are not drift amounts, totals above their rows, text amounts in one note", () => {
+  test.each([
+    ["Antal årsarbetare", "count"],
+    ["Antal platser", "count"],
+    ["Årsarbetare, st", "count"],
+    ["Andel nöjda brukare (%)", "percent"],
+    ["Investeringar", "investment"],
+    ["Investeringsutgifter", "investment"],
+    ["Nettoinvesteringar", "investment"],
+    ["Summa investeringar", "investment"],
+    ["Kostnad per elev, kr", "perUnit"],
+    ["Social investering: Tidiga insatser (projekt)", null],
+    ["Sociala investeringsfonden, avsättning", null],
+    ["Köpta platser", null],
+    ["Försörjningsstöd", null],
+  ])("%j is %s", (label, kind) => {
+    expect(nonAmountKind(label, null)).toBe(kind);
+  });
+
+  test("a row under an Investeringar or Nyckeltal heading is not an amount; a percent format makes a row a percentage", () => {
+    expect(nonAmountKind("Ny förskola", "Investeringar")).toBe("investment");
+    expect(nonAmountKind("Elever i grundskolan", "Nyckeltal")).toBe("keyFigure");
+    const values = [
+      ["Verksamhet", "Budget 2025", "Plan 2026"],
+      ["Förskola", 12.5, 13],
+      ["Grundskola", 40.1, 41],
+      ["Täckningsgrad", 0.93, 0.95],
+    ];
+    const b = readBudgetOrThrow(snap(values, { numberFormats: values.map((r, i) => r.map((_, c) => (i === 3 && c > 0 ? "0%" : "General"))) }));
+    expect(b.rows.map((r) => [r.label, r.kind, r.nonAmount])).toEqual([
+      ["Förskola", "data", undefined],
+      ["Grundskola", "data", undefined],
+      ["Täckningsgrad", "nonAmount", "percent"],
+    ]);
+    // Not an amount, so not counted for the sign or as a part of a sum.
+    expect(b.notes.find((n) => n.id === "nonAmountRows")?.en).toBe(
+      "1 row is not a drift amount in the budget's unit and is not offered as a cost or gain: \"Täckningsgrad\" (a percentage or share). Add a line of your own if an investment is part of the intervention's cost.",
+    );
+  });
+
+  test("a total above its rows, typed as a value, with a blank row straight after it, is a sum row of those rows", () => {
+    const b = readBudgetOrThrow(
+      snap([
+        ["Nämnd", "Utfall 2024", "Budget 2025"],
+        ["Socialnämnden", -30.5, -31.0],
+        ["", "", ""],
+        ["Ledning", -5.5, -6.0],
+        ["Placeringar", -25.0, -25.0],
+        ["", "", ""],
+        ["Tekniska nämnden", -12.0, -13.0],
+        ["Gata", -7.0, -8.0],
+        ["Park", -5.0, -5.0],
+      ]),
+    );
+    expect(b.rows.map((r) => [r.label, r.kind, r.sumPlace, r.group])).toEqual([
+      ["Socialnämnden", "sum", "above", "Socialnämnden"],
+      ["Ledning", "data", undefined, "Socialnämnden"],
+      ["Placeringar", "data", undefined, "Socialnämnden"],
+      ["Tekniska nämnden", "sum", "above", "Tekniska nämnden"],
+      ["Gata", "data", undefined, "Tekniska nämnden"],
+      ["Park", "data", undefined, "Tekniska nämnden"],
+    ]);
+    // A row followed by rows that do not add up to it (within the rounding shown) is not a sum.
+    const plain = readBudgetOrThrow(
+      snap([
+        ["Verksamhet", "Budget 2025"],
+        ["A", 20],
+        ["B", 4],
+        ["C", 5],
+      ]),
+    );
+    expect(plain.rows.every((r) => r.kind === "data")).toBe(true);
+  });
+
+  test("cells as short ranges: rectangles, runs along a row, at most six", () => {
+    const at = (a1: string) => {
+      const m = /^([A-Z])(\d+)$/.exec(a1)!;
+      return { row: Number(m[2]) - 1, col: m[1].charCodeAt(0) - 65 };
+    };
+    expect(cellRanges(["C5", "D5", "E5", "C6", "D6", "E6"].map(at))).toBe("C5:E6");
+    expect(cellRanges(["C5", "D5", "F5", "C7"].map(at))).toBe("C5:D5, F5, C7");
+    expect(cellRanges(["B1", "B3", "B5", "B7", "B9", "B11", "B13"].map(at))).toBe("B1, B3, B5, B7, B9, B11, …");
   });
 });

@@ -137,8 +137,10 @@ describe("drop-off, one definition: SOCINV.ADJUSTGAINS and ADJUSTMENTS = the mod
   });
 
   test("the issue's example: [0, 0, 100, 100] at 50 % is [0, 0, 25, 12.5] by default, [0, 0, 100, 50] from period 3", () => {
-    expect(adjustGains([[0, 0, 100, 100]], null as any, null as any, null as any, [[0.5]])).toEqual([[0, 0, 25, 12.5]]);
-    expect(adjustGains([[0, 0, 100, 100]], null as any, null as any, null as any, [[0.5]], null as any, null as any, 3)).toEqual([[0, 0, 100, 50]]);
+    // An argument left out, as Excel passes it (null); the signature's optional parameters leave null out.
+    const omitted = null as unknown as unknown[][];
+    expect(adjustGains([[0, 0, 100, 100]], omitted, omitted, omitted, [[0.5]])).toEqual([[0, 0, 25, 12.5]]);
+    expect(adjustGains([[0, 0, 100, 100]], omitted, omitted, omitted, [[0.5]], omitted, omitted, 3)).toEqual([[0, 0, 100, 50]]);
     // the model with the same row as a gain and no lag: effect factors 1, 0.5, 0.25, 0.125
     const i = defaultInputs("en");
     i.startYear = 2025;

@@ -6,6 +6,7 @@
 import { cellAddress } from "../a1";
 import type { BlockStyle, PlannedCell } from "../plan";
 import { FMT } from "./formats";
+import { errorsFirst } from "./guards";
 import type { SheetContext } from "./sheet";
 
 /** Formats of the value columns B–G. */
@@ -24,7 +25,8 @@ export function writeActorTable(ctx: SheetContext): void {
   const derived = (row: number): PlannedCell[] => [
     `=${B(row, 2)}-${B(row, 1)}`,
     `=IF($C$${total + 1}<>0,${B(row, 2)}/$C$${total + 1},0)`,
-    `=IF(${B(row, 1)}>0,${B(row, 2)}/${B(row, 1)},"—")`,
+    // Undefined ("—") without own costs; an error of either PV is passed on.
+    `=${errorsFirst([B(row, 1), B(row, 2)], `IF(${B(row, 1)}>0,${B(row, 2)}/${B(row, 1)},"—")`)}`,
   ];
   const values = (row: number, style: BlockStyle, cells: PlannedCell[]) => ctx.put(row, 1, style, [cells], VALUE_FORMATS);
 

@@ -15,6 +15,7 @@ import { dialectFor } from "./dialect";
 import { writeFund } from "./fund";
 import { writeGrossNet } from "./grossNet";
 import { writeHeading } from "./heading";
+import { writeInputCheck } from "./inputCheck";
 import { KeyCells, keyCells } from "./keyCells";
 import { COL, layoutSheet } from "./layout";
 import { writeLines } from "./lines";
@@ -25,6 +26,7 @@ import { translator } from "./texts";
 import { writeTimeline } from "./timeline";
 import { writeTotals } from "./totals";
 import { writeTypicalIndividual } from "./typicalIndividual";
+import { modelWarnings, warningRowCount, writeWarnings } from "./warnings";
 import { WorkbookFacts, chooseModelKey, modelSheetName } from "./workbook";
 
 export interface PlanOutput {
@@ -46,11 +48,13 @@ export function buildPlan(m: ResolvedModel, facts: WorkbookFacts): PlanOutput {
 
   const key = chooseModelKey(facts);
   const sheet = modelSheetName(facts, key, m.inputs.title.trim() || translator(m.inputs.language)("model"));
-  const layout = layoutSheet(m, dialect);
+  const warnings = modelWarnings(m);
+  const layout = layoutSheet(m, dialect, warningRowCount(warnings, m.inputs.language, translator(m.inputs.language)("warningsWhy")));
   const { ctx, out } = sheetContext(m, layout, dialect, key, sheet);
 
   // Top to bottom: the order of the sections is the order of the blocks and names in the plan.
   writeHeading(ctx);
+  writeWarnings(ctx, warnings);
   writeAssumptions(ctx);
   writeResults(ctx);
   writeActorTable(ctx);
@@ -61,6 +65,7 @@ export function buildPlan(m: ResolvedModel, facts: WorkbookFacts): PlanOutput {
   writeByActor(ctx);
   writeTotals(ctx);
   writeFund(ctx);
+  writeInputCheck(ctx);
 
   const modelSheet: SheetPlan = {
     name: sheet,

@@ -4,7 +4,8 @@ export const FMT = {
   pct: "0.0%",
   factor: "0.0000",
   year: "0",
-  ratio: "0.00",
+  /** Ratios with thousands separators too: a benefit–cost ratio can be 3 482 126 241 798,10. */
+  ratio: "#,##0.00",
   index: "0.0###",
   /** Years with one decimal: payback, timing within the year, time in discounting. */
   years: "0.0",

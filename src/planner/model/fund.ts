@@ -76,8 +76,10 @@ function writeFromSavings(ctx: SheetContext, fund: FundLayout, rows: NonNullable
   });
   yearRow(ctx, fund.repayment, t("repayment"), "output", FMT.kr, (_, c) => {
     const wish = `${nm("RepayShare")}*${c}${rows.savings + 1}`;
-    const inTime = `IF(ISNUMBER(${nm("LastYear")}),${c}$${layout.timeline.years + 1}<=${nm("LastYear")},TRUE)`;
-    const cap = `IF(ISNUMBER(${nm("Cap")}),${nm("Cap")},${wish})`;
+    // Blank = no last year / no cap. Anything else is used as a number (+0): text that is not one is an error
+    // that reaches the repayment, never read as "no cap".
+    const inTime = `IF(ISBLANK(${nm("LastYear")}),TRUE,${c}$${layout.timeline.years + 1}<=${nm("LastYear")}+0)`;
+    const cap = `IF(ISBLANK(${nm("Cap")}),${wish},${nm("Cap")}+0)`;
     return `=IF(${inTime},MAX(0,MIN(${wish},${cap},${c}${rows.repayable + 1})),0)`;
   });
 }

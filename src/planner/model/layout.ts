@@ -4,18 +4,20 @@
  * their cells at these positions, and any formula can refer to any row, above or below it.
  *
  * Top of the sheet (columns A–G), rows from 0:
- *   title, source line, (blank: A3 holds the model's ownership marker, written by the host)
+ *   title, source line, (blank: A3 holds the model's ownership marker, written by the host),
+ *   Plausibility warnings (only when there are any),
  *   Assumptions, Results, Who pays who gains, Gross and net, Typical individual (when gains are per success)
  * Two charts sit right of the top blocks, from column I.
  *
  * Year area (columns A–E describe a row, F… one column per model year):
  *   Timeline, Costs and Gains (the lines read from the budget or typed), the seven By-actor blocks,
- *   Totals (with the payback helper rows), Fund schedule (when there is a fund).
+ *   Totals (with the payback helper rows), Fund schedule (when there is a fund), and the Input check (the
+ *   cells the model reads that are not numbers; its result is the first row of the Results).
  *
  * Every section ends with one blank row; the year area starts after one more.
  */
 import { isKommun } from "../../core/actors";
-import { colLetter } from "../a1";
+import { cellAddress, colLetter, parseRange, quoteSheetIfNeeded, sheetRef } from "../a1";
 import type { ActorDef } from "../inputs";
 import type { ResolvedLine, ResolvedModel } from "../resolve";
 import type { Dialect } from "./dialect";
@@ -91,6 +93,7 @@ export type AssumptionId =
   | "delay";
 
 export type ResultId =
+  | "inputCheck"
   | "npv"
   | "pvCosts"
   | "pvGains"
@@ -152,10 +155,28 @@ export interface FundLayout {
   disc: number;
 }
 
+/** A cell the input check reads: the reference in its formula and the address its message names. */
+export interface CheckedCell {
+  ref: string;
+  shown: string;
+}
+
+/** The Input check, the last block of the year area: the message's texts, then the checked cells in rows of at most CHECK_CHUNK. */
+export interface CheckLayout {
+  header: number;
+  texts: number;
+  chunks: Array<{ row: number; cells: CheckedCell[] }>;
+}
+
+/** Cells per row of the Input check: keeps each formula far below Excel's 8,192 characters. */
+export const CHECK_CHUNK = 20;
+
 export interface SheetLayout {
   years: YearColumns;
   title: number;
   source: number;
+  /** Plausibility warnings under the title (warnings.ts): a header and its lines; null when there are none. */
+  warnings: { header: number; rows: number[] } | null;
   assumptions: { header: number; rows: Map<AssumptionId, number> };
   results: { header: number; rows: Map<ResultId, number> };
   actorTable: {
@@ -199,6 +220,7 @@ export interface SheetLayout {
     flagDisc: number;
   };
   fund: FundLayout | null;
+  check: CheckLayout;
 }
 
 /** Hands out rows top to bottom. */
@@ -252,7 +274,7 @@ function assumptionIds(m: ResolvedModel): AssumptionId[] {
 
 /** The Results block's rows, top to bottom. */
 function resultIds(m: ResolvedModel): ResultId[] {
-  const ids: ResultId[] = ["npv", "pvCosts", "pvGains", "bcr", "paybackYear", "discPaybackYear", "payback", "discPayback"];
+  const ids: ResultId[] = ["inputCheck", "npv", "pvCosts", "pvGains", "bcr", "paybackYear", "discPaybackYear", "payback", "discPayback"];
   ids.push("pvPerSuccess", "breakEven", "breakEvenShare", "mandate");
   if (kommunActors(m).length) ids.push("kommunMandate");
   ids.push("npvGross");
@@ -290,13 +312,19 @@ function linesLayout(rows: Rows, lines: ResolvedLine[], hasNote: boolean): Lines
   };
 }
 
-/** Decides every row of the sheet for the resolved model in the given formula dialect. */
-export function layoutSheet(m: ResolvedModel, dialect: Dialect): SheetLayout {
+/** Decides every row of the sheet for the resolved model in the given formula dialect (and the rows its plausibility warnings take). */
+export function layoutSheet(m: ResolvedModel, dialect: Dialect, warningRows = 0): SheetLayout {
   const rows = new Rows();
 
   const title = rows.one();
   const source = rows.one();
   rows.blank();
+
+  let warnings: SheetLayout["warnings"] = null;
+  if (warningRows > 0) {
+    warnings = { header: rows.one(), rows: Array.from({ length: warningRows }, () => rows.one()) };
+    rows.blank();
+  }
 
   const assumptions = { header: rows.one(), rows: idRows(rows, assumptionIds(m)) };
   rows.blank();
@@ -387,10 +415,16 @@ export function layoutSheet(m: ResolvedModel, dialect: Dialect): SheetLayout {
     rows.blank();
   }
 
+  const cells = checkedCells(m, { assumptions, costs, gains, timeline, fund });
+  const check: CheckLayout = { header: rows.one(), texts: rows.one(), chunks: [] };
+  for (let i = 0; i < cells.length; i += CHECK_CHUNK) check.chunks.push({ row: rows.one(), cells: cells.slice(i, i + CHECK_CHUNK) });
+  rows.blank();
+
   return {
     years: yearColumns(m.horizon),
     title,
     source,
+    warnings,
     assumptions,
     results,
     actorTable,
@@ -402,5 +436,63 @@ export function layoutSheet(m: ResolvedModel, dialect: Dialect): SheetLayout {
     byActor,
     totals,
     fund,
+    check,
   };
+}
+
+/** The assumptions whose value is a named input cell the reader may change (the others are notes or formulas). */
+export const INPUT_ASSUMPTIONS: ReadonlySet<string> = new Set([
+  "UnitFactor",
+  "Rate",
+  "Timing",
+  "Participants",
+  "SuccessProb",
+  "Deadweight",
+  "Attribution",
+  "Displacement",
+  "DropOff",
+  "OptimismCosts",
+  "OptimismGains",
+  "Mandate",
+  "FundShare",
+  "RepayShare",
+  "Cap",
+  "LastYear",
+]);
+
+export function isInputAssumption(id: AssumptionId): boolean {
+  return INPUT_ASSUMPTIONS.has(id) || id.startsWith("Index");
+}
+
+/**
+ * Every cell the model's formulas read whose content the reader may change: the budget cells (each once, in
+ * sheet order) and the model's own input cells (assumptions, the lines' shares, typed amounts, rates per year,
+ * commitment shares), in sheet order.
+ */
+function checkedCells(m: ResolvedModel, l: Pick<SheetLayout, "assumptions" | "costs" | "gains" | "timeline" | "fund">): CheckedCell[] {
+  const budget = new Map<string, { row: number; col: number }>();
+  for (const line of [...m.costLines, ...m.gainLines]) {
+    if (line.origin !== "budget") continue;
+    for (const c of line.cells) {
+      if (c.kind !== "ref" || budget.has(c.address)) continue;
+      const p = parseRange(c.address);
+      budget.set(c.address, { row: p.row, col: p.col });
+    }
+  }
+  const sheet = m.budget?.sheet ?? "";
+  const byPosition = (a: { row: number; col: number }, b: { row: number; col: number }) => a.row - b.row || a.col - b.col;
+  const fromBudget = [...budget]
+    .sort(([, a], [, b]) => byPosition(a, b))
+    .map(([address]) => ({ ref: sheetRef(sheet, address), shown: `${quoteSheetIfNeeded(sheet)}!${address}` }));
+
+  const own: Array<{ row: number; col: number }> = [];
+  for (const [id, row] of l.assumptions.rows) if (isInputAssumption(id)) own.push({ row, col: TOP.value });
+  for (const block of [l.costs, l.gains]) {
+    block.budget.lines.forEach((_, j) => own.push({ row: block.budget.first + j, col: COL.share }));
+    block.typed.lines.forEach((_, j) => m.years.forEach((_y, i) => own.push({ row: block.typed.first + j, col: COL.firstYear + i })));
+  }
+  if (m.inputs.discount.kind === "perPeriod") m.years.forEach((_, i) => own.push({ row: l.timeline.rate, col: COL.firstYear + i }));
+  for (const c of l.fund?.commitments ?? []) m.years.forEach((_, i) => own.push({ row: c.share, col: COL.firstYear + i }));
+  const fromSheet = own.sort(byPosition).map(({ row, col }) => ({ ref: cellAddress(row, col, true), shown: cellAddress(row, col) }));
+  return [...fromBudget, ...fromSheet];
 }

@@ -6,6 +6,7 @@
  * Sections get the texts in the model's language through `translator(lang)`: `t("results")`,
  * `t("unitFactor", { unit: "tkr" })`.
  */
+import { enNumber, svNumber } from "../../core/exact";
 import type { Lang } from "../inputs";
 
 interface Fixed {
@@ -44,6 +45,16 @@ export const TEXTS = {
     (p) => `${p.source}All amounts in kronor, ${p.prices}. ${p.style}. Model ${p.key}.`,
   ),
 
+  // ---- Plausibility warnings under the title (warnings.ts; the warnings' own texts are in ../plausibility.ts) ----
+  warningsHeading: withParams(
+    (p: { count: number }) => `${p.count} ${p.count === 1 ? "rimlighetsvarning" : "rimlighetsvarningar"}`,
+    (p) => `${p.count} plausibility ${p.count === 1 ? "warning" : "warnings"}`,
+  ),
+  warningsWhy: {
+    sv: "Modellen byggdes ändå; kontrollera detta innan den används.",
+    en: "The model was built all the same; check this before it is used.",
+  },
+
   // ---- Shared column headers ----
   value: { sv: "Värde", en: "Value" },
   explanation: { sv: "Förklaring", en: "Explanation" },
@@ -56,8 +67,8 @@ export const TEXTS = {
     (p) => `Unit factor (${p.unit} → kr)`,
   ),
   unitFactorWhy: withParams(
-    (p: { unit: string; factor: number }) => `Budgeten anger belopp i ${p.unit}; 1 ${p.unit} = ${p.factor.toLocaleString("sv-SE")} kr.`,
-    (p) => `The budget gives amounts in ${p.unit}; 1 ${p.unit} = ${p.factor.toLocaleString("en-GB")} kr.`,
+    (p: { unit: string; factor: number }) => `Budgeten anger belopp i ${p.unit}; 1 ${p.unit} = ${svNumber(p.factor)} kr.`,
+    (p) => `The budget gives amounts in ${p.unit}; 1 ${p.unit} = ${enNumber(p.factor)} kr.`,
   ),
   sign: { sv: "Tecken i budgeten", en: "Sign in the budget" },
   costsNegative: { sv: "Kostnader negativa", en: "Costs negative" },
@@ -190,6 +201,32 @@ export const TEXTS = {
   // ---- Results (results.ts) ----
   results: { sv: "Resultat", en: "Results" },
   notWithinHorizon: { sv: "Inte inom horisonten", en: "Not within the horizon" },
+  // The input check (inputCheck.ts): the first result row and the block at the end of the year area.
+  inputCheck: { sv: "Lästa celler som inte är tal", en: "Cells read that are not numbers" },
+  inputCheckOk: {
+    sv: "Alla celler som modellen läser (i budgeten och indatacellerna i detta blad) är tal eller tomma.",
+    en: "Every cell the model reads (in the budget and the input cells on this sheet) is a number or blank.",
+  },
+  inputCheckOne: withParams(
+    (p: { cell: string }) =>
+      `Cellen ${p.cell} är inte ett tal. Skriv ett tal där (en tom cell räknas som 0); resultat som beror på den går inte att lita på förrän dess.`,
+    (p) => `Cell ${p.cell} is not a number. Enter a number there (a blank cell counts as 0); results that depend on it cannot be trusted until then.`,
+  ),
+  inputCheckMany: withParams(
+    (p: { count: string; cells: string }) =>
+      `${p.count} celler som modellen läser är inte tal: ${p.cells}. Skriv tal där (en tom cell räknas som 0); resultat som beror på dem går inte att lita på förrän dess.`,
+    (p) =>
+      `${p.count} cells the model reads are not numbers: ${p.cells}. Enter numbers there (a blank cell counts as 0); results that depend on them cannot be trusted until then.`,
+  ),
+  inputCheckBlock: { sv: "Kontroll av indata", en: "Input check" },
+  inputCheckRow: withParams(
+    (p: { from: number; to: number }) => `Lästa celler ${p.from}–${p.to}`,
+    (p) => `Cells read ${p.from}–${p.to}`,
+  ),
+  inputCheckTexts: { sv: "Meddelandets texter", en: "The message's texts" },
+  inputCheckCount: { sv: "Inte tal", en: "Not numbers" },
+  inputCheckListed: { sv: "Varav listade", en: "Of which listed" },
+  inputCheckList: { sv: "Listade celler", en: "Cells listed" },
   npv: { sv: "Nettonuvärde (netto)", en: "Net present value (net)" },
   npvWhy: { sv: "Nuvärdet av nyttor minus kostnader efter justeringar.", en: "Present value of gains minus costs after adjustments." },
   pvCosts: { sv: "Nuvärde kostnader", en: "Present value of costs" },
@@ -352,6 +389,15 @@ export const TEXTS = {
 
   // ---- Charts (charts.ts) ----
   costsAndGainsChart: { sv: "Kostnader och nyttor per aktör (nuvärde)", en: "Costs and gains by actor (present value)" },
+  fundChart: { sv: "Fonden: utbetalt, återbetalt och saldo (ackumulerat)", en: "The fund: paid out, repaid and balance (cumulative)" },
+  chartAxisPv: withParams(
+    (p: { unit: string }) => `Nuvärde, ${p.unit}`,
+    (p) => `Present value, ${p.unit}`,
+  ),
+  chartAxisAmount: withParams(
+    (p: { unit: string }) => `Belopp, ${p.unit}`,
+    (p) => `Amount, ${p.unit}`,
+  ),
 } satisfies Record<string, Fixed | WithParams<never>>;
 
 type Texts = typeof TEXTS;

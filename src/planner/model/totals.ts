@@ -6,6 +6,7 @@
  */
 import type { BlockStyle } from "../plan";
 import { FMT } from "./formats";
+import { errorsFirst } from "./guards";
 import type { ActorBlock } from "./layout";
 import type { SheetContext } from "./sheet";
 import { runningTotal, yearRow, yearsHeader } from "./yearRows";
@@ -30,7 +31,13 @@ export function writeTotals(ctx: SheetContext): void {
   row(tot.gainsNet, t("gainsNet"), sumOf("gainsNet"));
   row(tot.net, t("net"), sumOf("net"));
   ctx.defineName("Net", y.absSpan(tot.net), t("netComment"));
-  row(tot.perSuccess, t("gainsPerSuccessNet"), (_, c) => `=IF(${nm("Successes")}>0,${c}${tot.gainsNet + 1}/${nm("Successes")},0)`, "calc");
+  // 0 without successes, as the core; an error of the year's net gains is passed on even then.
+  row(
+    tot.perSuccess,
+    t("gainsPerSuccessNet"),
+    (_, c) => `=${errorsFirst([`${c}${tot.gainsNet + 1}`], `IF(${nm("Successes")}>0,${c}${tot.gainsNet + 1}/${nm("Successes")},0)`)}`,
+    "calc",
+  );
   row(tot.disc, t("discountedNet"), sumOf("disc"), "calc");
   row(tot.cum, t("cumulativeNet"), runningTotal(ctx, tot.cum, tot.net), "calc");
   row(tot.cumDisc, t("cumulativeDiscountedNet"), runningTotal(ctx, tot.cumDisc, tot.disc), "calc");

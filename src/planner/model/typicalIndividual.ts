@@ -5,6 +5,7 @@
  */
 import { cellAddress } from "../a1";
 import { FMT } from "./formats";
+import { errorsFirst } from "./guards";
 import type { SheetContext } from "./sheet";
 
 export function writeTypicalIndividual(ctx: SheetContext): void {
@@ -19,7 +20,9 @@ export function writeTypicalIndividual(ctx: SheetContext): void {
     const gross = ctx.pv(layout.byActor.gainsGross.rows.get(actor.id)!);
     const net = ctx.pv(layout.byActor.gainsNet.rows.get(actor.id)!);
     ctx.putText(row, 0, "label", m.labels.get(actor.id)!);
-    ctx.put(row, 1, "output", [[`=IF(${successes}>0,${gross}/${successes},"—")`, `=IF(${successes}>0,${net}/${successes},"—")`, `=${net}`]], FMT.kr);
+    // Per person: undefined ("—") without successes; an error of the PV or of the successes is passed on.
+    const perPerson = (pv: string) => `=${errorsFirst([pv, successes], `IF(${successes}>0,(${pv})/${successes},"—")`)}`;
+    ctx.put(row, 1, "output", [[perPerson(gross), perPerson(net), `=${net}`]], FMT.kr);
   }
   const first = ind.note + 1;
   const last = ind.total - 1;

@@ -5,6 +5,9 @@ import type { DataRead } from "../actions";
 import type { ModelInputs, Unit } from "../../planner/inputs";
 import { Lang, t } from "../strings";
 import { SelectField, useFieldStyles } from "./fields";
+import { withYearColumns } from "../../planner/budget-years";
+import { ActorHints } from "./ActorHints";
+import { YearColumns } from "./YearColumns";
 
 const useStyles = makeStyles({
   facts: { margin: 0, display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
@@ -16,6 +19,8 @@ const useStyles = makeStyles({
 export interface DataStepProps {
   lang: Lang;
   data: DataRead | null;
+  /** The last read was refused: say so instead of showing an earlier block's facts. */
+  refused?: boolean;
   inputs: ModelInputs;
   busy: boolean;
   onUseSelection: () => void;
@@ -24,7 +29,7 @@ export interface DataStepProps {
 
 const UNITS: Unit[] = ["kr", "tkr", "mnkr"];
 
-export function DataStep({ lang, data, inputs, busy, onUseSelection, onInputs }: DataStepProps): React.JSX.Element {
+export function DataStep({ lang, data, refused = false, inputs, busy, onUseSelection, onInputs }: DataStepProps): React.JSX.Element {
   const s = useStyles();
   const f = useFieldStyles();
   const block = data?.block ?? null;
@@ -40,7 +45,11 @@ export function DataStep({ lang, data, inputs, busy, onUseSelection, onInputs }:
           {t(lang, "useSelection")}
         </Button>
       </div>
-      {!block && <Text data-testid="data-summary">{t(lang, "noData")}</Text>}
+      {!block && (
+        <Text data-testid="data-summary" data-state={refused ? "refused" : "none"}>
+          {t(lang, refused ? "noDataRefused" : "noData")}
+        </Text>
+      )}
       {block && (
         <>
           <dl className={s.facts} data-testid="data-summary">
@@ -50,7 +59,9 @@ export function DataStep({ lang, data, inputs, busy, onUseSelection, onInputs }:
             </dd>
             <dt className={s.term}>{t(lang, "years")}</dt>
             <dd className={s.def} data-testid="data-years">
-              {block.years.map((y) => y.header || String(y.year)).join(", ")}
+              {withYearColumns(block, source?.yearColumns)
+                .block.years.map((y) => y.header || String(y.year))
+                .join(", ")}
             </dd>
             <dt className={s.term}>{t(lang, "rowsLabel")}</dt>
             <dd className={s.def} data-testid="data-rows">
@@ -69,6 +80,7 @@ export function DataStep({ lang, data, inputs, busy, onUseSelection, onInputs }:
                 placeholder={unit ? undefined : t(lang, "unitChoose")}
                 hint={block.unit ? t(lang, "unitDetected", { unit: block.unit, source: block.unitSource ?? "" }) : t(lang, "unitUnknownHint")}
                 options={UNITS.map((u) => ({ value: u, label: u }))}
+                required={inputs.rows.some((r) => r.role !== "ignore") ? t(lang, "unitRequired") : undefined}
                 onChange={(u) => setSource({ unitOverride: u === block.unit ? null : u })}
               />
             </div>
@@ -85,6 +97,8 @@ export function DataStep({ lang, data, inputs, busy, onUseSelection, onInputs }:
               />
             </div>
           </div>
+          <YearColumns lang={lang} block={block} inputs={inputs} onInputs={onInputs} />
+          <ActorHints lang={lang} block={block} inputs={inputs} onInputs={onInputs} />
           {block.notes.length > 0 && (
             <section aria-label={t(lang, "notes")}>
               <h3>{t(lang, "notes")}</h3>

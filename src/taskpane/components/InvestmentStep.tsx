@@ -35,10 +35,22 @@ import {
 import { isKommun } from "../../core/actors";
 import type { Timing } from "../../core/discounting";
 import { RATE_BOUNDS } from "../../core/bounds";
-import { addActor, assignableRows, effectivePriceYear, setRowRole, startFromTemplate, updateRow, withPriceIndex } from "../model";
+import {
+  RowAmounts,
+  addActor,
+  amountsParts,
+  assignableRows,
+  effectivePriceYear,
+  rowAmounts,
+  setRowRole,
+  startFromTemplate,
+  startYearHint,
+  updateRow,
+  withPriceIndex,
+} from "../model";
 import { formatNumber, formatPercent, parseYearValues, yearValuesText } from "../format";
 import { Lang, bi, t } from "../strings";
-import { NumberField, NumberListField, SelectField, TextField, useFieldStyles } from "./fields";
+import { NumberField, NumberListField, SelectField, TextField, useFieldRegistration, useFieldStyles } from "./fields";
 
 const useStyles = makeStyles({
   templates: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -53,6 +65,9 @@ const useStyles = makeStyles({
   rowLabel: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   badge: { marginLeft: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2, fontStyle: "italic" },
+  missing: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  amounts: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 export interface InvestmentStepProps {
@@ -103,7 +118,7 @@ export function InvestmentStep({ lang, inputs, block, onInputs, onStatus }: Inve
           <Effect lang={lang} inputs={inputs} set={set} />
         </Section>
         <Section value="time" heading={t(lang, "timeHeading")}>
-          <Time lang={lang} inputs={inputs} set={set} />
+          <Time lang={lang} inputs={inputs} block={block} set={set} />
           <PriceIndexFields lang={lang} inputs={inputs} block={block} onInputs={onInputs} />
         </Section>
         <Section value="adjust" heading={t(lang, "adjustHeading")}>
@@ -220,6 +235,7 @@ function Rows({ lang, inputs, block, onInputs }: { lang: Lang; inputs: ModelInpu
                       disabled={!c}
                       onChange={(_, d) => onInputs(updateRow(inputs, sheetRow, { actor: d.value }))}
                     >
+                      {c?.actor === "" && <option value="">{t(lang, "actorNone")}</option>}
                       {actors.map((o) => (
                         <option key={o.value} value={o.value}>
                           {o.label}
@@ -232,15 +248,13 @@ function Rows({ lang, inputs, block, onInputs }: { lang: Lang; inputs: ModelInpu
               {c && role !== "ignore" && (
                 <div className={f.row}>
                   <div className={f.grow}>
-                    <NumberField
-                      label={t(lang, "share")}
+                    <ShareField
                       lang={lang}
-                      percent
-                      min={0}
-                      max={100}
-                      value={c.share}
-                      testId={`share-${index}`}
-                      onCommit={(v) => v !== null && onInputs(updateRow(inputs, sheetRow, { share: v }))}
+                      index={index}
+                      label={label}
+                      role={role}
+                      share={c.share}
+                      onCommit={(share) => onInputs(updateRow(inputs, sheetRow, { share }))}
                     />
                   </div>
                   <div className={f.grow}>
@@ -254,11 +268,78 @@ function Rows({ lang, inputs, block, onInputs }: { lang: Lang; inputs: ModelInpu
                   </div>
                 </div>
               )}
+              {c && role !== "ignore" && c.share !== null && (
+                <RowAmountText lang={lang} index={index} role={role} amounts={rowAmounts(inputs, block, sheetRow)} />
+              )}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The share of a chosen row. A gain row has none until the user types it (inputs.ts withRole): the field is
+ * empty, says so under it, and is registered as incomplete so Build is refused naming the row. Emptying the
+ * field takes the share away again.
+ */
+function ShareField(p: { lang: Lang; index: number; label: string; role: RowRole; share: number | null; onCommit: (share: number | null) => void }) {
+  const s = useStyles();
+  const wrap = React.useRef<HTMLDivElement | null>(null);
+  const target = React.useMemo(
+    () => ({
+      get current(): HTMLElement | null {
+        return wrap.current?.querySelector("input") ?? null;
+      },
+    }),
+    [],
+  );
+  const missing = p.share === null ? t(p.lang, p.role === "gain" ? "shareMissingGain" : "shareMissingCost") : null;
+  useFieldRegistration(t(p.lang, "shareOfRow", { label: p.label }), "", missing, null, target);
+  return (
+    <div ref={wrap}>
+      <NumberField
+        label={t(p.lang, "share")}
+        lang={p.lang}
+        percent
+        allowEmpty
+        min={0}
+        max={100}
+        value={p.share}
+        testId={`share-${p.index}`}
+        onCommit={p.onCommit}
+      />
+      {missing && (
+        <Text block className={s.missing} data-testid={`share-${p.index}-missing`}>
+          {missing}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/** What a chosen row adds to the model in kr per year (model.ts rowAmounts), under its share. */
+function RowAmountText({ lang, index, role, amounts }: { lang: Lang; index: number; role: RowRole; amounts: RowAmounts | null }) {
+  const s = useStyles();
+  if (!amounts) return null;
+  if (!amounts.ok)
+    return (
+      <Text block className={s.amounts} data-testid={`share-${index}-amount`} data-state="unknown">
+        {t(lang, "rowAmountUnknown", { reason: amounts.error[lang] })}
+      </Text>
+    );
+  const parts = amountsParts(amounts.years, amounts.amounts, lang);
+  return (
+    <Text block className={s.amounts} data-testid={`share-${index}-amount`} data-state="ok" data-amounts={JSON.stringify(amounts.amounts)}>
+      {t(lang, role === "gain" ? "rowAmountGain" : "rowAmountCost", { amounts: "" })}
+      {parts.map((x, k) => (
+        <React.Fragment key={k}>
+          {k > 0 && " · "}
+          <span className={s.nowrap}>{x}</span>
+        </React.Fragment>
+      ))}
+    </Text>
   );
 }
 
@@ -334,7 +415,8 @@ function ExtraLines({ lang, inputs, onInputs }: { lang: Lang; inputs: ModelInput
           role,
           actor: (inputs.actors.find(isKommun) ?? inputs.actors[0])?.id ?? "",
           amounts: [],
-          after: role === "gain" ? "repeatLast" : "zero",
+          // Nothing after the typed years unless the user chooses to repeat the last one.
+          after: "zero",
         },
       ],
     });
@@ -484,7 +566,28 @@ function Effect({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: S
   );
 }
 
-function Time({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: Setter }) {
+/** Why the start year is what it is, under the field (model.ts startYearHint). */
+function startYearHintText(lang: Lang, inputs: ModelInputs, block: BudgetBlock | null): string | undefined {
+  if (!block) return undefined;
+  const h = startYearHint(inputs, block);
+  const actuals = h.lastActuals ?? "";
+  if (h.state === "empty") {
+    const first = block.years.find((y) => y.year === h.year);
+    return t(lang, first?.kind === "bokslut" ? "startYearEmptyActuals" : "startYearEmpty", { year: h.year ?? "" });
+  }
+  if (h.state === "actuals") {
+    const suggest = h.reason === "afterActuals" ? h.suggested : null;
+    return t(lang, suggest !== null ? "startYearActualsSuggest" : "startYearActuals", { year: h.year ?? "", suggest: suggest ?? "" });
+  }
+  if (h.state === "default") {
+    if (h.reason === "afterActuals") return t(lang, "startYearAfterActuals", { actuals });
+    if (h.reason === "onlyActuals") return t(lang, "startYearOnlyActuals");
+    return t(lang, "startYearFirst");
+  }
+  return undefined;
+}
+
+function Time({ lang, inputs, block, set }: { lang: Lang; inputs: ModelInputs; block: BudgetBlock | null; set: Setter }) {
   const f = useFieldStyles();
   const d = inputs.discount;
   const setKind = (kind: DiscountInputs["kind"]) => {
@@ -504,6 +607,7 @@ function Time({ lang, inputs, set }: { lang: Lang; inputs: ModelInputs; set: Set
             integer
             allowEmpty
             value={inputs.startYear}
+            hint={startYearHintText(lang, inputs, block)}
             testId="start-year"
             onCommit={(startYear) => set({ startYear })}
           />
@@ -650,6 +754,8 @@ function PriceIndexFields({
   const year = effectivePriceYear(inputs, block);
   const missing = pi && year !== null && !pi.values.some((x) => x.year === year) ? t(lang, "priceIndexNoPriceYear", { year }) : null;
   const shownName = pi?.name.trim() || (lang === "sv" ? "prisindex" : "price index");
+  const indexInput = React.useRef<HTMLInputElement | null>(null);
+  useFieldRegistration(t(lang, "priceIndex"), text, error ?? missing, null, indexInput);
   return (
     <div className={f.stack}>
       <div className={f.row}>
@@ -674,6 +780,7 @@ function PriceIndexFields({
         validationState={error || missing ? "error" : "none"}
       >
         <Input
+          ref={indexInput}
           className={f.fill}
           value={text}
           placeholder={t(lang, "priceIndexPlaceholder")}

@@ -2,12 +2,64 @@
  * Labelled inputs for numbers and lists typed the Swedish or English way. Each keeps the text as typed
  * (so "3," can become "3,5"), commits the parsed value, and explains a value it cannot read next to the
  * field (Fluent's Field ties label, hint and message to the input for screen readers).
+ *
+ * Every number, list and required choice field also registers itself (label, what it shows, whether that can
+ * be used, a warning) in the pane's FieldRegistry (fieldChecks.ts), given by FieldRegistryContext: the Build
+ * step refuses while any field cannot be used, names it and moves the focus to it, so a model is never built
+ * from a value other than the one a field shows. A field bounded as a discount rate (RATE_BOUNDS) warns when
+ * the rate is implausible (rateWarning).
  */
 import * as React from "react";
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Lang, t } from "../strings";
 import { listText, parseNumber, parseNumberList, percentText } from "../format";
-import { Bounds, describeBounds, withinBounds } from "../../core/bounds";
+import { Bounds, RATE_BOUNDS, describeBounds, withinBounds } from "../../core/bounds";
+import { FieldRegistry, rateWarning } from "../fieldChecks";
+
+/** The pane's field registry (App provides it); without one, fields simply do not register. */
+export const FieldRegistryContext = React.createContext<FieldRegistry | null>(null);
+
+/**
+ * Registers a field in the pane's registry while it is on screen: its label, the text it shows, why that
+ * text cannot be used (null when it can) and a warning. `target` is the element that takes the focus.
+ */
+export function useFieldRegistration(
+  label: string,
+  shownText: string,
+  problem: string | null,
+  warning: string | null,
+  target: React.RefObject<HTMLElement | null>,
+): void {
+  const registry = React.useContext(FieldRegistryContext);
+  const id = React.useId();
+  React.useEffect(() => {
+    registry?.set({
+      id,
+      label,
+      shown: shownText,
+      problem,
+      warning,
+      element: () => target.current,
+      focus: () => {
+        const el = target.current;
+        if (!el) return;
+        el.scrollIntoView({ block: "center" });
+        el.focus();
+      },
+    });
+  }, [registry, id, label, shownText, problem, warning, target]);
+  React.useEffect(() => () => registry?.remove(id), [registry, id]);
+}
+
+/** Whether a field's bounds make it a discount rate (the rate field and the per-year rates). */
+const isRate = (b: Bounds | undefined) => b === RATE_BOUNDS;
+
+/** The Field props for an error (which wins) or a warning under the input. */
+function validation(error: string | null, warning: string | null): { validationMessage?: string; validationState: "error" | "warning" | "none" } {
+  if (error) return { validationMessage: error, validationState: "error" };
+  if (warning) return { validationMessage: warning, validationState: "warning" };
+  return { validationState: "none" };
+}
 
 export const useFieldStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
@@ -45,6 +97,9 @@ export function NumberField(p: NumberFieldProps): React.JSX.Element {
   const f = useFieldStyles();
   const [text, setText] = React.useState(() => shown(p.value, p.lang, !!p.percent));
   const [error, setError] = React.useState<string | null>(null);
+  const input = React.useRef<HTMLInputElement | null>(null);
+  const warning = !error && p.value !== null && isRate(p.bounds) ? rateWarning(p.value, p.lang) : null;
+  useFieldRegistration(p.label, text, p.disabled ? null : error, p.disabled ? null : warning, input);
   // A value changed from outside (a template, an opened model, the language) replaces what is shown,
   // unless it is what the text already says.
   React.useEffect(() => {
@@ -84,8 +139,9 @@ export function NumberField(p: NumberFieldProps): React.JSX.Element {
   };
 
   return (
-    <Field label={p.label} hint={p.hint} validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
+    <Field label={p.label} hint={p.hint} {...validation(error, warning)}>
       <Input
+        ref={input}
         className={f.fill}
         value={text}
         inputMode="decimal"
@@ -115,6 +171,9 @@ export function NumberListField(p: NumberListFieldProps): React.JSX.Element {
   const render = () => listText(p.value, p.lang, !!p.percent);
   const [text, setText] = React.useState(render);
   const [error, setError] = React.useState<string | null>(null);
+  const input = React.useRef<HTMLInputElement | null>(null);
+  const warning = !error && isRate(p.bounds) ? (p.value.map((x) => rateWarning(x, p.lang)).find((w) => w !== null) ?? null) : null;
+  useFieldRegistration(p.label, text, error, warning, input);
   React.useEffect(() => {
     const parsed = parseNumberList(text, p.lang);
     const now = parsed && (p.percent ? parsed.map((x) => x / 100) : parsed);
@@ -125,8 +184,9 @@ export function NumberListField(p: NumberListFieldProps): React.JSX.Element {
     }
   }, [p.value, p.lang]);
   return (
-    <Field label={p.label} hint={p.hint} validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
+    <Field label={p.label} hint={p.hint} {...validation(error, warning)}>
       <Input
+        ref={input}
         className={f.fill}
         value={text}
         data-testid={p.testId}
@@ -154,13 +214,18 @@ export interface SelectFieldProps<V extends string> {
   hint?: string;
   placeholder?: string;
   disabled?: boolean;
+  /** A choice must be made: no value ("") stops the build, naming this field, with this message under it. */
+  required?: string;
 }
 
 export function SelectField<V extends string>(p: SelectFieldProps<V>): React.JSX.Element {
   const f = useFieldStyles();
+  const select = React.useRef<HTMLSelectElement | null>(null);
+  const missing = p.required !== undefined && !p.disabled && p.value === "" ? p.required : null;
+  useFieldRegistration(p.label, p.value === "" ? "" : (p.options.find((o) => o.value === p.value)?.label ?? p.value), missing, null, select);
   return (
-    <Field label={p.label} hint={p.hint}>
-      <Select className={f.fill} value={p.value} disabled={p.disabled} data-testid={p.testId} onChange={(_, d) => p.onChange(d.value as V)}>
+    <Field label={p.label} hint={p.hint} {...validation(missing, null)}>
+      <Select ref={select} className={f.fill} value={p.value} disabled={p.disabled} data-testid={p.testId} onChange={(_, d) => p.onChange(d.value as V)}>
         {p.placeholder !== undefined && (
           <option value="" disabled>
             {p.placeholder}
