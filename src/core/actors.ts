@@ -197,9 +197,11 @@ export function actorCostsAndGains(rate: RateSpec, flows: readonly (readonly num
     const m = Math.min(years, row.length);
     for (let i = 0; i < m; i++) {
       const v = row[i]!; // i < m ≤ row.length
-      if (v < 0)
+      if (v < 0) {
         costs += v / g[i]!; // i < m ≤ years = g.length
-      else if (v > 0) gains += v / g[i]!; // the same
+      } else if (v > 0) {
+        gains += v / g[i]!; // i < m ≤ years = g.length
+      }
     }
     return { costs, gains, net: costs + gains };
   });

@@ -13,9 +13,9 @@
  *   row of objects becomes a row of boxed numbers everywhere it goes (evaluateModel ran twice as slow so).
  * - Arrays keep the form they had (preallocated with `new Array(n)` where the core did so): building by push
  *   is several times slower for long rows.
- * - Where even a typeof check showed in the figures (presentValueWith, the model's innermost loop), the loop's
- *   bounds are checked once before it and its reads are asserted with `!`, each with a comment saying why
- *   (test/project/strictness.test.ts requires the comment).
+ * - Where even a typeof check showed in the figures (presentValueWith, actorCostsAndGains, and the model's
+ *   addInto, times and netGains), the bounds are checked once before the loop and its reads are asserted with
+ *   `!`, each with a comment saying why (test/project/strictness.test.ts requires the comment).
  */
 import { fail } from "./errors";
 

@@ -97,7 +97,7 @@ describe("src/core reads checked values, not asserted ones", () => {
     return out;
   }
 
-  test("every non-null assertion says why on its line (there are none today)", () => {
+  test("every non-null assertion says why on its line", () => {
     expect(assertions().filter((a) => !a.commented)).toEqual([]);
   });
 
